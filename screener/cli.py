@@ -1,0 +1,168 @@
+"""The ``screener`` command: the wizard with no arguments, or a headless subcommand.
+
+``check`` validates forms and runs their cases, ``evaluate`` screens an answers file, ``report`` writes
+the PDF summary and ``example`` prints example answers. Bad input gets a short plain message and exit
+code 2, never a traceback. This module must not import Qt: only the wizard does, and only when opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from screener import __version__
+from screener.paths import DEFAULT_FORM_DIR, FORMS_DIR
+from screener.problems import Problem, ProblemsError
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        from screener.gui.app import run_wizard  # Qt is imported only on this path
+
+        return run_wizard()
+    parser = _parser()
+    options = parser.parse_args(args)
+    try:
+        return options.handler(options)
+    except ProblemsError as error:
+        _err(error.render())
+        return EXIT_BAD_INPUT
+    except Exception as error:  # a bug: say so plainly; SCREENER_DEBUG=1 shows the traceback
+        if os.environ.get("SCREENER_DEBUG"):
+            raise
+        _err(f"screener stopped because of an internal error ({type(error).__name__}: {error}). "
+             "Your files were not changed. Please report this; run again with SCREENER_DEBUG=1 for details.")
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="screener",
+        description="Prepare a consultation about ketamine treatment for OCD. "
+                    "Run without arguments to open the questionnaire.")
+    parser.add_argument("--version", action="version", version=f"screener {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    check = commands.add_parser("check", help="check forms and run their test cases")
+    check.add_argument("form_dirs", nargs="*", type=Path, metavar="FORM_DIR",
+                       help="form folders to check (default: every form that ships with screener)")
+    check.set_defaults(handler=_check)
+
+    evaluate = commands.add_parser("evaluate", help="screen an answers file and print the outcome")
+    evaluate.add_argument("answers", type=Path, metavar="ANSWERS.json")
+    evaluate.add_argument("--json", action="store_true", help="print JSON instead of text")
+    evaluate.set_defaults(handler=_evaluate)
+
+    example = commands.add_parser("example", help="print an example answers file, or list them")
+    example.add_argument("name", nargs="?", help="the example to print (omit to list them)")
+    example.set_defaults(handler=_example)
+
+    report = commands.add_parser("report", help="write the PDF summary for an answers file")
+    report.add_argument("answers", type=Path, metavar="ANSWERS.json")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="SUMMARY.pdf")
+    report.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from the country)")
+    report.add_argument("--attach-answers", action="store_true",
+                        help="embed the answers file in the PDF, for clinics that import it")
+    report.add_argument("--date", help="the date printed as 'made on' (YYYY-MM-DD; default: today)")
+    report.set_defaults(handler=_report)
+    return parser
+
+
+def _check(options: argparse.Namespace) -> int:
+    from screener.cases import run_cases
+    from screener.loader import load
+
+    folders = options.form_dirs or sorted(path.parent for path in FORMS_DIR.glob("*/form.yaml"))
+    failures = 0
+    for folder in folders:
+        try:
+            bundle = load(folder)
+        except ProblemsError as error:
+            _err(error.render())
+            failures += 1
+            continue
+        run = run_cases(bundle)
+        if run.problems:
+            _err(ProblemsError(f"The cases in {folder} do not all hold", run.problems.items).render())
+            failures += 1
+            continue
+        _out(f"{folder}: form '{bundle.form.id}' version {bundle.form.version} is valid "
+             f"({sum(1 for _ in bundle.form.questions())} questions, {len(bundle.rules.rules)} rules); "
+             f"{run.ran} cases ran and all hold.")
+    return EXIT_BAD_INPUT if failures else EXIT_OK
+
+
+def _evaluate(options: argparse.Namespace) -> int:
+    from screener.engine import evaluate_answers
+    from screener.summary_text import render_text
+
+    bundle, document = _load_answers(options.answers)
+    result = evaluate_answers(bundle, document.answers)
+    if options.json:
+        findings = [{"id": finding.id, "text": finding.text, "reason": finding.reason, "ask": finding.ask,
+                     "sources": finding.sources} for finding in result.findings]
+        _out(json.dumps({"outcome": result.outcome.id, "findings": findings}, indent=2, ensure_ascii=False))
+    else:
+        _out(render_text(bundle, result))
+    return EXIT_OK
+
+
+def _example(options: argparse.Namespace) -> int:
+    examples = sorted((DEFAULT_FORM_DIR / "examples").glob("*.json"))
+    if options.name is None:
+        _out("Examples (print one with: screener example NAME):")
+        for path in examples:
+            _out(f"  {path.stem}")
+        return EXIT_OK
+    for path in examples:
+        if path.stem == options.name:
+            _out(path.read_text(encoding="utf-8").rstrip("\n"))
+            return EXIT_OK
+    names = ", ".join(path.stem for path in examples)
+    _err(f"There is no example called '{options.name}'. The examples are: {names}.")
+    return EXIT_BAD_INPUT
+
+
+def _report(options: argparse.Namespace) -> int:
+    from screener.report_command import write_report
+
+    bundle, document = _load_answers(options.answers)
+    for warning in write_report(bundle, document, options.output, paper=options.paper,
+                                attach_answers=options.attach_answers, made_on=options.date):
+        _err(f"Warning: {warning}")
+    _out(f"Wrote {options.output}")
+    return EXIT_OK
+
+
+def _load_answers(path: Path):
+    """Read an answers file, load the form it names, and check the answers against it."""
+    from screener.answers import check, read
+    from screener.loader import load
+
+    document = read(path)
+    folder = FORMS_DIR / document.form.id
+    if not (folder / "form.yaml").is_file():
+        raise ProblemsError("These answers are for a form this program does not have",
+                            [Problem(str(path), "form", f"no form called '{document.form.id}'")])
+    bundle = load(folder)
+    check(bundle.form, document, str(path)).raise_if_any("These answers cannot be used as they are")
+    return bundle, document
+
+
+def _out(text: str) -> None:
+    if sys.stdout is not None:  # a gui-script on Windows has no console
+        print(text)
+
+
+def _err(text: str) -> None:
+    if sys.stderr is not None:
+        print(text, file=sys.stderr)
