@@ -84,7 +84,10 @@ def _finding(bundle: FormBundle, rule: Rule, result: Outcome, answers: Mapping[s
 
 
 class _ReasonFormatter(string.Formatter):
-    """Fills {placeholders} in a reason; a missing value reads 'not given' instead of failing."""
+    """Fills {placeholders} in a reason; a missing value reads 'not given' instead of failing.
+
+    ``{count:course|courses}`` prints the number with the singular or plural word: "1 course", "2 courses".
+    """
 
     def get_value(self, key, args, kwargs):  # type: ignore[override]
         return kwargs.get(key)
@@ -92,6 +95,9 @@ class _ReasonFormatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if value is None:
             return "not given"
+        if "|" in format_spec:
+            singular, plural = format_spec.split("|", 1)
+            return f"{value} {singular if value == 1 else plural}"
         if isinstance(value, float) and value.is_integer() and not format_spec:
             value = int(value)
         return super().format_field(value, format_spec)

@@ -49,15 +49,15 @@ def load(folder: Path) -> FormBundle:
     """Load and check a form folder; raises ProblemsError naming every problem."""
     folder = Path(folder)
     problems = Problems()
-    form = _load_form(folder / "form.yaml", problems)
+    form, broken = _load_form(folder / "form.yaml", problems)
     rules = _load_rules(folder / "rules.yaml", problems)
     parameters = _load_model(folder / "parameters.yaml", Parameters, problems)
     sources = _load_model(folder.parent / "sources.yaml", SourceList, problems)
     regions = _load_model(folder.parent / "regions.yaml", RegionList, problems)
     if form is not None:
-        _check_form(folder / "form.yaml", form, regions, problems)
+        _check_form(folder / "form.yaml", form, broken, regions, problems)
     if form is not None and rules is not None and parameters is not None:
-        _check_rules(folder / "rules.yaml", rules, form, parameters, problems)
+        _check_rules(folder / "rules.yaml", rules, form, broken, parameters, problems)
     if form is not None and parameters is not None:
         _check_cost(folder / "parameters.yaml", parameters, form, problems)
     if sources is not None:
@@ -104,8 +104,12 @@ def _load_model(path: Path, model: type[Model], problems: Problems) -> Model | N
         return None
 
 
-def _valid_items(path: Path, raw_items: Any, adapter: TypeAdapter, problems: Problems, prefix: str) -> list:
-    """Validate the entries of a list one by one, keeping the good ones and reporting the rest."""
+def _valid_items(path: Path, raw_items: Any, adapter: TypeAdapter, problems: Problems, prefix: str,
+                 broken: set[str]) -> Any:
+    """Validate the entries of a list one by one, keeping the good ones and reporting the rest.
+
+    The ids of the entries that fail go into ``broken``, so that later checks do not also call them unknown.
+    """
     if not isinstance(raw_items, list):
         return raw_items
     good = []
@@ -113,53 +117,55 @@ def _valid_items(path: Path, raw_items: Any, adapter: TypeAdapter, problems: Pro
         try:
             good.append(adapter.validate_python(raw))
         except ValidationError as error:
-            name = f"'{raw['id']}'" if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"item {index + 1}"
+            has_id = isinstance(raw, dict) and isinstance(raw.get("id"), str)
+            if has_id:
+                broken.add(raw["id"])
+            name = f"'{raw['id']}'" if has_id else f"item {index + 1}"
             add_validation_errors(problems, path, raw, error, prefix=f"{prefix} {name}")
     return good
 
 
-def _load_form(path: Path, problems: Problems) -> Form | None:
+def _load_form(path: Path, problems: Problems) -> tuple[Form | None, set[str]]:
+    """The form with its valid questions, and the ids of the questions that failed."""
+    broken: set[str] = set()
     raw = _read_yaml(path, problems)
     if raw is None:
-        return None
-    before = len(problems)
+        return None, broken
     sections = []
     for raw_section in raw.get("sections") or []:
         if isinstance(raw_section, dict):
             raw_section = dict(raw_section)
             raw_section["questions"] = _valid_items(path, raw_section.get("questions", []), _QUESTION,
-                                                    problems, "question")
+                                                    problems, "question", broken)
         sections.append(raw_section)
     try:
-        form = Form.model_validate({**raw, "sections": sections})
+        return Form.model_validate({**raw, "sections": sections}), broken
     except ValidationError as error:
         add_validation_errors(problems, path, raw, error)
-        return None
-    return form if len(problems) == before else None
+        return None, broken
 
 
 def _load_rules(path: Path, problems: Problems) -> RuleSet | None:
+    """The rule set with its valid rules (the broken ones are reported)."""
     raw = _read_yaml(path, problems)
     if raw is None:
         return None
-    before = len(problems)
-    rules = _valid_items(path, raw.get("rules"), TypeAdapter(Rule), problems, "rule")
+    rules = _valid_items(path, raw.get("rules"), TypeAdapter(Rule), problems, "rule", set())
     try:
-        ruleset = RuleSet.model_validate({**raw, "rules": rules})
+        return RuleSet.model_validate({**raw, "rules": rules})
     except ValidationError as error:
         add_validation_errors(problems, path, raw, error)
         return None
-    return ruleset if len(problems) == before else None
 
 
 # --- cross-references ----------------------------------------------------------------------------------
 
-def _check_form(path: Path, form: Form, regions: RegionList | None, problems: Problems) -> None:
+def _check_form(path: Path, form: Form, broken: set[str], regions: RegionList | None, problems: Problems) -> None:
     for section_id in duplicates(section.id for section in form.sections):
         problems.add(path, f"section '{section_id}'", "this section id is used more than once")
     for question_id in duplicates(question.id for _, question in form.questions()):
         problems.add(path, f"question '{question_id}'", "this question id is used more than once")
-    earlier: dict[str, QuestionBase] = {}
+    earlier: dict[str, QuestionBase | None] = dict.fromkeys(broken)  # broken: reported already
     for section in form.sections:
         if section.enable_when is not None:
             _check_condition(path, f"section '{section.id}' > enable_when", section.enable_when, problems,
@@ -181,7 +187,8 @@ def _check_form(path: Path, form: Form, regions: RegionList | None, problems: Pr
                              f"option '{value}' has no entry in regions.yaml")
 
 
-def _check_group(path: Path, group: GroupQuestion, answers: dict[str, QuestionBase], problems: Problems) -> None:
+def _check_group(path: Path, group: GroupQuestion, answers: dict[str, QuestionBase | None],
+                 problems: Problems) -> None:
     for item_id in duplicates(question.id for question in group.questions):
         problems.add(path, f"question '{group.id}' > '{item_id}'", "this id is used more than once in the group")
     earlier_items: dict[str, QuestionBase] = {}
@@ -193,7 +200,7 @@ def _check_group(path: Path, group: GroupQuestion, answers: dict[str, QuestionBa
 
 
 def _check_condition(path: Path, where: str, condition: Condition, problems: Problems, *,
-                     answers: dict[str, QuestionBase], items: dict[str, QuestionBase] | None = None,
+                     answers: dict[str, QuestionBase | None], items: dict[str, QuestionBase] | None = None,
                      facts: set[str] | None = None, params: set[str] | None = None) -> None:
     """Every id a condition names must exist (and come earlier); compared values must be real options."""
     allowed = {"answer": answers, "item": items, "fact": facts, "param": params}
@@ -233,8 +240,10 @@ def _value_mismatch(compare: Compare, question: QuestionBase) -> str | None:
     return None
 
 
-def _check_rules(path: Path, rules: RuleSet, form: Form, parameters: Parameters, problems: Problems) -> None:
-    answers = {question.id: question for _, question in form.questions()}
+def _check_rules(path: Path, rules: RuleSet, form: Form, broken: set[str], parameters: Parameters,
+                 problems: Problems) -> None:
+    answers: dict[str, QuestionBase | None] = dict.fromkeys(broken)  # broken: reported already
+    answers.update((question.id, question) for _, question in form.questions())
     params = set(parameters.thresholds)
     outcome_ids = [outcome.id for outcome in rules.outcomes]
     for outcome_id in duplicates(outcome_ids):

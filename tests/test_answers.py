@@ -1,0 +1,84 @@
+"""The answers document: every kind of wrong answer is reported, all at once, in plain words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from screener.answers import SCHEMA_VERSION, AnswersDocument, FormRef, check, dumps, new_document, parse
+from screener.problems import ProblemsError
+
+
+def _problems(bundle, answers, complete=True):
+    return [f"{p.where}: {p.reason}" for p in check(bundle.form, new_document(bundle.form, answers), "a.json",
+                                                    complete=complete)]
+
+
+def test_every_problem_is_reported_at_once(bundle):
+    problems = _problems(bundle, {
+        "suicidal_thoughts": "maybe",
+        "favourite_colour": "blue",
+        "ybocs_known": True,
+        "ybocs_score": 41,
+        "appointment_date": "14/12/2026",
+        "treatment_kinds": ["medicines"],
+        "med_trials": [{"medicine": "aspirin", "dose_mg": "a lot", "weeks": 2.5, "colour": "red"}],
+        "ocd_time": "h1_3",
+    })
+    assert "answers > suicidal_thoughts: 'maybe' is not an option here; the options are none, sometimes, often, plan" in problems
+    assert "answers > favourite_colour: there is no question with this id in the form" in problems
+    assert "answers > ybocs_score: 41 is outside the range 0 to 40 points" in problems
+    assert "answers > appointment_date: '14/12/2026' is not a date written as YYYY-MM-DD" in problems
+    assert any(p.startswith("answers > med_trials > entry 1 > medicine: 'aspirin' is not an option") for p in problems)
+    assert "answers > med_trials > entry 1 > dose_mg: expected a number" in problems
+    assert "answers > med_trials > entry 1 > weeks: expected a whole number" in problems
+    assert "answers > med_trials > entry 1 > colour: a medicine has no question with this id" in problems
+    assert "answers > ocd_time: this question does not apply, given the other answers; remove this answer" in problems
+
+
+def test_required_answer_missing(bundle):
+    assert any(p.startswith("answers > suicidal_thoughts: this question needs an answer")
+               for p in _problems(bundle, {}))
+    assert _problems(bundle, {}, complete=False) == []
+
+
+def test_required_item_answer_missing(bundle):
+    problems = _problems(bundle, {"suicidal_thoughts": "none", "treatment_kinds": ["medicines"],
+                                  "med_trials": [{"dose_mg": 100}]})
+    assert any(p.startswith("answers > med_trials > entry 1 > medicine: this needs an answer") for p in problems)
+
+
+def test_null_means_no_answer(bundle):
+    assert _problems(bundle, {"suicidal_thoughts": "none", "ybocs_score": None}) == []
+
+
+def test_exclusive_option_cannot_be_combined(bundle):
+    problems = _problems(bundle, {"suicidal_thoughts": "none", "conditions": ["none", "glaucoma"]})
+    assert "answers > conditions: 'none' cannot be combined with other choices" in problems
+
+
+def test_round_trip(bundle):
+    document = new_document(bundle.form, {"suicidal_thoughts": "sometimes", "name": "Zoë"}, page="safety")
+    assert parse(dumps(document), "a.json") == document
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("{not json", "this is not valid JSON"),
+    ("[1, 2]", "expected a JSON object"),
+    (b"\xff\xfe\x00", "not text"),
+    ('{"schema_version": 1, "form": {"id": "x"}}', "form > version: this is required but missing"),
+    (json.dumps({"schema_version": SCHEMA_VERSION + 1, "form": {"id": "k", "version": "1.0.0"}}),
+     "made by a newer version of screener"),
+])
+def test_broken_documents_get_a_plain_reason(text, reason):
+    with pytest.raises(ProblemsError) as caught:
+        parse(text, "a.json")
+    assert reason in caught.value.render()
+
+
+def test_answers_for_another_form_or_major_version(bundle):
+    other = AnswersDocument(schema_version=1, form=FormRef(id="other", version="1.0.0"))
+    assert "these answers are for the form 'other'" in str(list(check(bundle.form, other, "a.json"))[0])
+    newer = AnswersDocument(schema_version=1, form=FormRef(id=bundle.form.id, version="2.0.0"))
+    assert "which asks different questions" in str(list(check(bundle.form, newer, "a.json"))[0])

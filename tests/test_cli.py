@@ -1,0 +1,99 @@
+"""The command line: exit codes, messages, JSON shape, and no Qt on the headless path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from screener.cli import main
+from tests.conftest import EXAMPLES_DIR
+
+EXPECTED_OUTCOME = {  # CONTENT.md section 3: each example is named after the outcome it must produce
+    "get_help_now": "get_help_now",
+    "other_steps_first": "other_steps_first",
+    "with_precautions": "worth_discussing_with_precautions",
+    "worth_discussing": "worth_discussing",
+}
+
+
+def test_check_passes_and_counts_cases(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "is valid" in out and "cases ran and all hold" in out
+
+
+def test_check_fails_with_every_problem(form_copy, capsys):
+    rules = form_copy / "rules.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("id: precaution_heart", "id: precaution_liver"),
+                     encoding="utf-8")
+    assert main(["check", str(form_copy)]) == 2
+    assert "rule 'precaution_liver': this rule id is used more than once" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_OUTCOME))
+def test_every_example_evaluates_to_its_outcome(name, capsys):
+    assert main(["evaluate", str(EXAMPLES_DIR / f"{name}.json"), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["outcome"] == EXPECTED_OUTCOME[name]
+    for finding in result["findings"]:
+        assert set(finding) == {"id", "text", "reason", "ask", "sources"}
+        assert finding["sources"], finding["id"]
+
+
+def test_examples_cover_every_outcome():
+    assert {path.stem for path in EXAMPLES_DIR.glob("*.json")} == set(EXPECTED_OUTCOME)
+
+
+def test_text_output_puts_crisis_lines_first(capsys):
+    assert main(["evaluate", str(EXAMPLES_DIR / "get_help_now.json")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("HELP IS AVAILABLE NOW")
+    assert "Call or text 988" in out.split("Outcome:")[0]
+    assert "Only a qualified specialist can decide" in out
+
+
+def test_example_lists_and_prints(capsys):
+    assert main(["example"]) == 0
+    assert "worth_discussing" in capsys.readouterr().out
+    assert main(["example", "worth_discussing"]) == 0
+    assert json.loads(capsys.readouterr().out)["form"]["id"] == "ketamine_ocd"
+    assert main(["example", "nope"]) == 2
+    assert "There is no example called 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{broken", "This answers file is damaged"),
+    ('{"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"}, "answers": {"x": 1}}',
+     "answers > x: there is no question with this id in the form"),
+    ('{"schema_version": 1, "form": {"id": "tarot", "version": "1.0.0"}, "answers": {}}', "no form called 'tarot'"),
+])
+def test_bad_answers_file_gets_a_message_and_exit_2(tmp_path, capsys, content, message):
+    path = tmp_path / "a.json"
+    path.write_text(content, encoding="utf-8")
+    assert main(["evaluate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_missing_answers_file(tmp_path, capsys):
+    assert main(["evaluate", str(tmp_path / "nope.json")]) == 2
+    assert "could not be read" in capsys.readouterr().err
+
+
+def test_headless_path_never_imports_qt():
+    example = EXAMPLES_DIR / "worth_discussing.json"
+    code = (
+        "import sys, contextlib, io\n"
+        "from screener.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['check']) == 0\n"
+        f"    assert main(['evaluate', {str(example)!r}]) == 0\n"
+        "    assert main(['example', 'worth_discussing']) == 0\n"
+        "qt = sorted(name for name in sys.modules if name.startswith('PySide6'))\n"
+        "assert not qt, qt\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
