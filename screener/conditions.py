@@ -189,33 +189,40 @@ class Scope:
 
 @dataclass
 class Outcome:
-    """The result of evaluating a condition, with the comparisons that decided it."""
+    """The result of evaluating a condition, with the comparisons that decided it.
+
+    ``unanswered`` names the subjects that had no answer among those comparisons: a false result
+    because of them means "cannot tell" rather than "no".
+    """
 
     value: bool
     because: list[str] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
 
 
 def evaluate(condition: Condition, scope: Scope) -> Outcome:
     """Evaluate a condition; ``because`` lists the comparisons that decided the result."""
     if isinstance(condition, AllOf):
-        decided: list[str] = []
+        decided = Outcome(True)
         for child in condition.all:
             result = evaluate(child, scope)
             if not result.value:
-                return Outcome(False, result.because)
-            decided.extend(result.because)
-        return Outcome(True, decided)
+                return result
+            decided.because += result.because
+            decided.unanswered += result.unanswered
+        return decided
     if isinstance(condition, AnyOf):
-        failed: list[str] = []
+        failed = Outcome(False)
         for child in condition.any:
             result = evaluate(child, scope)
             if result.value:
-                return Outcome(True, result.because)
-            failed.extend(result.because)
-        return Outcome(False, failed)
+                return result
+            failed.because += result.because
+            failed.unanswered += result.unanswered
+        return failed
     if isinstance(condition, NotOf):
         inner = evaluate(condition.not_, scope)
-        return Outcome(not inner.value, [f"not ({reason})" for reason in inner.because])
+        return Outcome(not inner.value, [f"not ({reason})" for reason in inner.because], inner.unanswered)
     return _compare(condition, scope)
 
 
@@ -227,7 +234,8 @@ def _compare(compare: Compare, scope: Scope) -> Outcome:
         expected = resolve(expected, scope)
     value = _apply(operator, actual, expected)
     shown = "no answer" if actual is None else _show(actual)
-    return Outcome(value, [f"{name} is {shown} ({operator.replace('_', ' ')} {_show(expected)})"])
+    unanswered = [name] if actual is None and operator != "answered" else []
+    return Outcome(value, [f"{name} is {shown} ({operator.replace('_', ' ')} {_show(expected)})"], unanswered)
 
 
 def _apply(operator: str, actual: Any, expected: Any) -> bool:

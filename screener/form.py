@@ -27,9 +27,14 @@ class Option(Frozen):
 class QuestionBase(Frozen):
     id: Id
     label: str = Field(min_length=1)
+    short_label: str | None = Field(default=None, description="a few words for headers and the review page")
     help: str | None = None
     required: bool = False
     enable_when: Condition | None = None
+
+    @property
+    def short(self) -> str:
+        return self.short_label or self.label.strip()
 
     def check_answer(self, value: Any) -> str | None:
         """None when ``value`` is a valid answer to this question, else the reason in plain words."""

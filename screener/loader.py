@@ -1,6 +1,6 @@
 """Load a form folder and check everything in it, reporting every problem at once.
 
-A form folder holds ``form.yaml``, ``rules.yaml`` and ``parameters.yaml``; its parent holds the
+A form folder holds ``form.yaml``, ``rules.yaml``, ``parameters.yaml`` and ``report.yaml``; its parent holds the
 ``sources.yaml`` and ``regions.yaml`` that all forms share. Each problem names the file, the question,
 rule or fact id, and the reason. Structure is checked by the pydantic models, item by item so that one
 broken question does not hide the others; cross-references are checked afterwards.
@@ -22,6 +22,7 @@ from screener.form import (ChoiceQuestion, Form, GroupQuestion, MultiChoice, Num
                            QuestionBase, SingleChoice, YesNo)
 from screener.problems import Problems, add_validation_errors, duplicates
 from screener.regions import RegionList
+from screener.report_content import ReportContent
 from screener.ruleset import Parameters, Rule, RuleSet
 from screener.sources import Citation, SourceList
 
@@ -39,6 +40,7 @@ class FormBundle:
     parameters: Parameters
     sources: SourceList
     regions: RegionList
+    content: ReportContent
 
     @property
     def threshold_values(self) -> dict[str, Any]:
@@ -54,22 +56,25 @@ def load(folder: Path) -> FormBundle:
     parameters = _load_model(folder / "parameters.yaml", Parameters, problems)
     sources = _load_model(folder.parent / "sources.yaml", SourceList, problems)
     regions = _load_model(folder.parent / "regions.yaml", RegionList, problems)
+    content = _load_model(folder / "report.yaml", ReportContent, problems)
     if form is not None:
         _check_form(folder / "form.yaml", form, broken, regions, problems)
     if form is not None and rules is not None and parameters is not None:
         _check_rules(folder / "rules.yaml", rules, form, broken, parameters, problems)
     if form is not None and parameters is not None:
         _check_cost(folder / "parameters.yaml", parameters, form, problems)
+    if form is not None and rules is not None and content is not None:
+        _check_content(folder / "report.yaml", content, form, rules, problems)
     if sources is not None:
         _check_sources(folder.parent / "sources.yaml", sources, problems)
-        for file, citations in _all_citations(folder, rules, parameters, regions):
+        for file, citations in _all_citations(folder, rules, parameters, regions, content):
             for where, citation in citations:
                 _check_citation(file, where, citation, sources, problems)
     if regions is not None and regions.fallback not in regions.regions:
         problems.add(folder.parent / "regions.yaml", "fallback", f"'{regions.fallback}' is not one of the regions")
     problems.raise_if_any(f"The form in {folder} has problems")
-    assert form and rules and parameters and sources and regions
-    return FormBundle(folder, form, rules, parameters, sources, regions)
+    assert form and rules and parameters and sources and regions and content
+    return FormBundle(folder, form, rules, parameters, sources, regions, content)
 
 
 # --- reading -----------------------------------------------------------------------------------------
@@ -289,14 +294,36 @@ def _check_cost(path: Path, parameters: Parameters, form: Form, problems: Proble
         problems.add(path, "cost > budget_horizon", f"'{cost.budget_horizon}' is not one of the horizons")
 
 
+def _check_content(path: Path, content: ReportContent, form: Form, rules: RuleSet, problems: Problems) -> None:
+    """The summary's layout may only name sections, groups, item questions and count facts that exist."""
+    section_ids = {section.id for section in form.sections}
+    for where, section_id in [("header_section", content.header_section), *content.answer_sections.items()]:
+        if section_id not in section_ids:
+            problems.add(path, where, f"'{section_id}' is not a section of the form")
+    count_facts = {fact.id: fact.count for fact in rules.facts if fact.count}
+    for name, table in content.tables.items():
+        group = form.question(table.group)
+        if not isinstance(group, GroupQuestion):
+            problems.add(path, f"table '{name}'", f"'{table.group}' is not a repeatable group question")
+            continue
+        for column in table.columns:
+            for item_id in filter(None, (column.question, column.detail)):
+                if group.item_question(item_id) is None:
+                    problems.add(path, f"table '{name}'", f"'{item_id}' is not a question of '{table.group}'")
+        if table.check and count_facts.get(table.check.fact) != table.group:
+            problems.add(path, f"table '{name}' > check", f"'{table.check.fact}' is not a count over '{table.group}'")
+        if table.extra_section and table.extra_section not in section_ids:
+            problems.add(path, f"table '{name}'", f"'{table.extra_section}' is not a section of the form")
+
+
 def _check_sources(path: Path, sources: SourceList, problems: Problems) -> None:
     for source_id, source in sources.sources.items():
         if source.kind == "article" and not source.sections:
             problems.add(path, f"source '{source_id}'", "an article lists its section headings")
 
 
-def _all_citations(folder: Path, rules: RuleSet | None, parameters: Parameters | None,
-                   regions: RegionList | None) -> Iterable[tuple[Path, list[tuple[str, Citation]]]]:
+def _all_citations(folder: Path, rules: RuleSet | None, parameters: Parameters | None, regions: RegionList | None,
+                   content: ReportContent | None) -> Iterable[tuple[Path, list[tuple[str, Citation]]]]:
     if rules is not None:
         yield folder / "rules.yaml", [(f"rule '{rule.id}'", cite) for rule in rules.rules for cite in rule.cite]
     if parameters is not None:
@@ -307,6 +334,8 @@ def _all_citations(folder: Path, rules: RuleSet | None, parameters: Parameters |
         yield folder.parent / "regions.yaml", [
             (f"region '{code}' > '{line.name}'", cite)
             for code, region in regions.regions.items() for line in region.crisis_lines for cite in line.cite]
+    if content is not None:
+        yield folder / "report.yaml", content.citations()
 
 
 def _check_citation(path: Path, where: str, citation: Citation, sources: SourceList, problems: Problems) -> None:

@@ -25,7 +25,7 @@ class Source(Frozen):
 
     def reference(self) -> str:
         """The full reference, as printed in the list of sources."""
-        parts = [part for part in (self.authors, f"“{self.title}”", self.publication) if part]
+        parts = [part.rstrip(".") for part in (self.authors, f"“{self.title}”", self.publication) if part]
         text = ". ".join(parts)
         return f"{text} ({self.year})" if self.year else text
 

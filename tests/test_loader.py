@@ -113,3 +113,14 @@ def test_missing_file_is_named(form_copy):
 def test_region_options_need_regions(form_copy):
     _edit(form_copy.parent / "regions.yaml", lambda data: data["regions"].pop("AU"))
     assert any("question 'country': option 'AU' has no entry in regions.yaml" in p for p in _problems(form_copy))
+
+
+def test_report_layout_names_real_questions(form_copy):
+    def change(data):
+        data["tables"]["medicines"]["columns"].append({"question": "colour", "label": "Colour"})
+        data["answer_sections"]["goals"] = "hopes_and_dreams"
+
+    _edit(form_copy / "report.yaml", change)
+    problems = "\n".join(_problems(form_copy))
+    assert "report.yaml: table 'medicines': 'colour' is not a question of 'med_trials'" in problems
+    assert "report.yaml: goals: 'hopes_and_dreams' is not a section of the form" in problems

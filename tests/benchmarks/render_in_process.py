@@ -1,0 +1,34 @@
+"""Benchmark: time to render a full summary in-process, once reportlab is imported (not a test).
+
+Run: .venv/bin/python tests/benchmarks/render_in_process.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+
+import reportlab.platypus  # noqa: F401  (imported before timing: we measure rendering, not import)
+
+from screener.answers import read
+from screener.loader import load
+from screener.paths import DEFAULT_FORM_DIR
+from screener.report_command import summary_pdf
+
+
+def main() -> None:
+    bundle = load(DEFAULT_FORM_DIR)
+    document = read(DEFAULT_FORM_DIR / "examples" / "with_precautions.json")
+    summary_pdf(bundle, document, made_on=dt.date(2026, 11, 23))  # warm-up: fonts registered once
+    times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        summary_pdf(bundle, document, made_on=dt.date(2026, 11, 23))
+        times.append((time.perf_counter() - start) * 1000)
+    print(f"render full summary in-process: median {statistics.median(times):.1f} ms, "
+          f"min {min(times):.1f} ms, max {max(times):.1f} ms over {len(times)} runs")
+
+
+if __name__ == "__main__":
+    main()
