@@ -1,0 +1,159 @@
+"""The summary page: the same Report as the PDF (crisis lines first), a PDF preview, and save, print, open.
+
+QtPdf and QtPrintSupport are imported only here, when the summary is reached, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
+                               QWizardPage)
+
+from screener.answers import new_document
+from screener.engine import evaluate_answers
+from screener.gui.pages import scrolling
+from screener.report import Report, build_report
+from screener.report_command import summary_pdf, write_atomically
+from screener.visibility import prune
+
+if TYPE_CHECKING:
+    from screener.gui.wizard import Wizard
+
+
+def summary_html(report: Report) -> str:
+    """The summary as rich text for a QLabel. Every string is escaped."""
+    parts = []
+    if report.crisis:
+        lines = "".join(f"<p><b>{escape(item.label)}:</b> {escape(item.value)}</p>" for item in report.crisis.lines)
+        parts.append(f"<div><h2>{escape(report.crisis.title)}</h2><p>{escape(report.crisis.message)}</p>{lines}"
+                     f"<p><b>Emergency:</b> {escape(report.crisis.emergency)}</p></div><hr>")
+    parts.append(f"<p>Screening outcome</p><h2>{escape(report.outcome_title)}</h2>"
+                 f"<p>{escape(report.outcome_summary)}</p><p><b>{escape(report.closing)}</b></p>")
+    parts.append(f"<h3>{escape(report.headings.findings)}</h3>")
+    for number, finding in enumerate(report.findings, start=1):
+        parts.append(f"<p><b>{number}. {escape(finding.text)}</b><br>Why: {escape(finding.reason)}<br>"
+                     f"Ask: {escape(finding.ask)}<br><small>Source: {escape('; '.join(finding.sources))}</small></p>")
+    return "".join(parts)
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: Wizard):
+        super().__init__()
+        self.owner = wizard
+        self.setTitle("Your summary")
+        self.setFinalPage(True)
+        self.report: Report | None = None
+        self.pdf_bytes = b""
+        self.text = QLabel()
+        self.text.setObjectName("summary")
+        self.text.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.save_button = QPushButton("Save PDF…")
+        self.print_button = QPushButton("Print…")
+        self.open_button = QPushButton("Open in PDF viewer")
+        for button, description in ((self.save_button, "Save your summary as a PDF file"),
+                                    (self.print_button, "Print your summary"),
+                                    (self.open_button, "Open your summary in your PDF viewer")):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.setAccessibleDescription(description)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.print_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(scrolling(self.text))
+        self.preview_holder = QWidget()
+        QVBoxLayout(self.preview_holder).setContentsMargins(0, 0, 0, 0)
+        self.splitter.addWidget(self.preview_holder)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_pdf)
+        self.open_button.clicked.connect(self.open_pdf)
+        self.pdf_document = None
+        self.pdf_view = None
+        self._buffer = None
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        bundle = self.owner.bundle
+        answers = prune(bundle.form, self.owner.answers)
+        result = evaluate_answers(bundle, answers)
+        self.report = build_report(bundle, result, dt.date.today())
+        self.text.setText(summary_html(self.report))
+        self.pdf_bytes, warnings = summary_pdf(bundle, new_document(bundle.form, answers))
+        self.status.setText(" ".join(f"Note: {warning}." for warning in warnings))
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        if self.pdf_view is None:
+            self.pdf_document = QPdfDocument(self)
+            self.pdf_view = QPdfView(self.preview_holder)
+            self.pdf_view.setAccessibleName("Preview of your summary PDF")
+            self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+            self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self.pdf_view.setDocument(self.pdf_document)
+            self.preview_holder.layout().addWidget(self.pdf_view)
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(self.pdf_bytes))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf_document.load(self._buffer)
+
+    def default_path(self) -> str:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return str(Path(folder) / f"ketamine-consultation-summary-{dt.date.today().isoformat()}.pdf")
+
+    def save_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save your summary", self.default_path(), "PDF files (*.pdf)")
+        if not path:
+            return
+        try:
+            write_atomically(Path(path), self.pdf_bytes)
+        except OSError as error:
+            self.status.setText(f"The summary could not be saved there ({error.strerror or error}). "
+                                "Please choose another folder.")
+            return
+        self.owner.summary_kept = True
+        self.status.setText(f"Saved your summary to {path}")
+
+    def print_pdf(self) -> None:
+        from PySide6.QtCore import QSize
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+        for page in range(self.pdf_document.pageCount()):
+            if page:
+                printer.newPage()
+            image = self.pdf_document.render(page, QSize(area.width(), area.height()))
+            painter.drawImage(area, image)
+        painter.end()
+        self.owner.summary_kept = True
+        self.status.setText("Sent your summary to the printer.")
+
+    def open_pdf(self) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="screener-"))  # created readable by this user only
+        path = folder / Path(self.default_path()).name
+        write_atomically(path, self.pdf_bytes)
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.owner.summary_kept = True
+            self.status.setText("Opened your summary in your PDF viewer.")
+        else:
+            self.status.setText(f"No PDF viewer could be opened. The file is at {path}")
