@@ -22,6 +22,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from screener import __version__
 from screener.pdf_text import FAMILY, PdfText, register_fonts
+from screener.tones import TONES
 from screener.report import CostView, Crisis, Item, Report, format_date
 from screener.report import Table as ReportTable
 
@@ -30,12 +31,6 @@ INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#4a4a4a")  # 8.9:1 on white
 HEADING = colors.HexColor("#1f3a5f")
 RULE = colors.HexColor("#b8c2cc")
-TONES = {  # background, border and text colour for each outcome tone; all text pairs pass WCAG AA
-    "urgent": ("#fdecea", "#b3261e", "#7a1410"),
-    "attention": ("#fff3e0", "#a85400", "#5c2e00"),
-    "caution": ("#fff8d6", "#8a6d00", "#4d3d00"),
-    "calm": ("#e7f3eb", "#2e6b3f", "#1d4528"),
-}
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,17 @@
 """``screener report``: evaluate an answers document and write its PDF summary safely to disk.
 
-The PDF is rendered in memory, then written to a temporary file beside the target (readable by the
-user only), flushed to disk and renamed over it, so a failure never leaves half a PDF behind.
+The PDF is rendered in memory and then written atomically (``screener.files``), so a failure never
+leaves half a PDF behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from screener.answers import AnswersDocument, dumps
+from screener.files import write_atomically
 from screener.engine import evaluate_answers
 from screener.loader import FormBundle
 from screener.pdf import render_pdf
@@ -39,22 +38,6 @@ def _attach(pdf: bytes, answers_json: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once or not at all; the file is readable by the user only."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_report(bundle: FormBundle, document: AnswersDocument, output: Path, paper: Paper | None = None,

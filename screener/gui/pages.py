@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from screener.form import Section
-from screener.gui.question_row import QuestionRow
+from screener.gui.question_row import QuestionRow, reflow
 
 if TYPE_CHECKING:
     from screener.gui.wizard import Wizard
@@ -68,7 +68,7 @@ class SectionPage(QWizardPage):
         content = QWidget()
         layout = QVBoxLayout(content)
         if section.intro:
-            intro = QLabel(section.intro.strip())
+            intro = QLabel(reflow(section.intro))
             intro.setWordWrap(True)
             intro.setObjectName("intro")
             layout.addWidget(intro)

@@ -20,7 +20,7 @@ class QuestionRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         top = QHBoxLayout()
-        text = question.label.strip() + ("  (required)" if question.required else "")
+        text = reflow(question.label) + ("  (required)" if question.required else "")
         self.label = QLabel(text)
         self.label.setObjectName("question")
         self.label.setWordWrap(True)
@@ -36,7 +36,7 @@ class QuestionRow(QWidget):
             top.addWidget(self.help_button)
         layout.addLayout(top)
         if question.help:
-            self.help_label = QLabel(question.help.strip())
+            self.help_label = QLabel(reflow(question.help))
             self.help_label.setObjectName("helptext")
             self.help_label.setWordWrap(True)
             self.help_label.hide()
@@ -100,6 +100,12 @@ class QuestionRow(QWidget):
         if reason:
             return _plain(reason)
         return self.input.entry_problem(answers) if hasattr(self.input, "entry_problem") else None
+
+
+def reflow(text: str) -> str:
+    """Text written in YAML with line breaks, as paragraphs that the label wraps to its own width."""
+    paragraphs = [" ".join(block.split()) for block in text.strip().split("\n\n")]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 def _plain(reason: str) -> str:

@@ -20,7 +20,8 @@ from screener.answers import new_document
 from screener.engine import evaluate_answers
 from screener.gui.pages import scrolling
 from screener.report import Report, build_report
-from screener.report_command import summary_pdf, write_atomically
+from screener.tones import TONES
+from screener.files import write_atomically
 from screener.visibility import prune
 
 if TYPE_CHECKING:
@@ -32,15 +33,22 @@ def summary_html(report: Report) -> str:
     parts = []
     if report.crisis:
         lines = "".join(f"<p><b>{escape(item.label)}:</b> {escape(item.value)}</p>" for item in report.crisis.lines)
-        parts.append(f"<div><h2>{escape(report.crisis.title)}</h2><p>{escape(report.crisis.message)}</p>{lines}"
-                     f"<p><b>Emergency:</b> {escape(report.crisis.emergency)}</p></div><hr>")
-    parts.append(f"<p>Screening outcome</p><h2>{escape(report.outcome_title)}</h2>"
-                 f"<p>{escape(report.outcome_summary)}</p><p><b>{escape(report.closing)}</b></p>")
+        parts.append(_box(f"<h2>{escape(report.crisis.title)}</h2><p>{escape(report.crisis.message)}</p>{lines}"
+                          f"<p><b>Emergency:</b> {escape(report.crisis.emergency)}</p>", "urgent"))
+    parts.append(_box(f"<p>Screening outcome</p><h2>{escape(report.outcome_title)}</h2>"
+                      f"<p>{escape(report.outcome_summary)}</p><p><b>{escape(report.closing)}</b></p>",
+                      report.outcome_tone))
     parts.append(f"<h3>{escape(report.headings.findings)}</h3>")
     for number, finding in enumerate(report.findings, start=1):
         parts.append(f"<p><b>{number}. {escape(finding.text)}</b><br>Why: {escape(finding.reason)}<br>"
                      f"Ask: {escape(finding.ask)}<br><small>Source: {escape('; '.join(finding.sources))}</small></p>")
     return "".join(parts)
+
+
+def _box(inner: str, tone: str) -> str:
+    background, border, _ink = TONES[tone]
+    return (f'<table width="100%" cellpadding="8" style="background-color:{background}; border: 2px solid {border}">'
+            f"<tr><td>{inner}</td></tr></table><br>")
 
 
 class SummaryPage(QWizardPage):
@@ -73,6 +81,9 @@ class SummaryPage(QWizardPage):
         self.preview_holder = QWidget()
         QVBoxLayout(self.preview_holder).setContentsMargins(0, 0, 0, 0)
         self.splitter.addWidget(self.preview_holder)
+        self.preview_holder.setMinimumWidth(280)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
@@ -90,6 +101,8 @@ class SummaryPage(QWizardPage):
         result = evaluate_answers(bundle, answers)
         self.report = build_report(bundle, result, dt.date.today())
         self.text.setText(summary_html(self.report))
+        from screener.report_command import summary_pdf  # reportlab loads here, not at start-up
+
         self.pdf_bytes, warnings = summary_pdf(bundle, new_document(bundle.form, answers))
         self.status.setText(" ".join(f"Note: {warning}." for warning in warnings))
         self._show_preview()

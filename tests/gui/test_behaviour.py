@@ -1,0 +1,180 @@
+"""What a patient notices: skipping, Back, abandoned branches, validation, crisis lines, closing, access."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit, QWidget,
+                               QWizard)
+
+from screener.gui.pages import SectionPage
+
+
+def to_section(patient, section_id: str) -> None:
+    """Answer only what is needed and go forward to a section."""
+    for _ in range(12):
+        if patient.page.section.id == section_id:
+            return
+        if patient.page.section.id == "safety":
+            patient.choose("suicidal_thoughts", "none")
+        patient.next()
+    raise AssertionError(f"never reached {section_id}")
+
+
+def test_pages_that_do_not_apply_are_skipped(patient):
+    to_section(patient, "treatments_overview")
+    patient.choose("treatment_kinds", "therapy")
+    patient.next()
+    patient.on("therapy")
+    patient.next()
+    patient.on("medical")  # neither "Medicines" nor "Other treatments" was shown
+    assert patient.wizard.progress.labels[5].accessibleName() == "Medicines for OCD: not needed"
+
+
+def test_questions_that_do_not_apply_are_hidden(patient):
+    to_section(patient, "diagnosis")
+    assert not patient.row("ybocs_score").isVisible() and patient.row("ocd_time").isVisible()
+    patient.choose("ybocs_known", True)
+    assert patient.row("ybocs_score").isVisible() and not patient.row("ocd_time").isVisible()
+
+
+def test_back_keeps_every_answer(patient):
+    patient.next()
+    patient.type("name", "Sam")
+    patient.choose("country", "GB")
+    patient.next()
+    patient.choose("suicidal_thoughts", "sometimes")
+    patient.back()
+    patient.on("about")
+    assert patient.row("name").input.edit.text() == "Sam"
+    assert patient.row("country").input.buttons["GB"].isChecked()
+    patient.next()
+    assert patient.row("suicidal_thoughts").input.buttons["sometimes"].isChecked()
+
+
+def test_an_abandoned_branch_does_not_reach_the_summary(patient, wizard):
+    to_section(patient, "treatments_overview")
+    patient.choose("treatment_kinds", "medicines")
+    patient.next()
+    patient.add_entry("med_trials", medicine="paroxetine", dose_mg=40, weeks=10)
+    patient.back()
+    patient.choose("treatment_kinds", "medicines")  # untick: this branch is left
+    patient.choose("treatment_kinds", "none")
+    patient.next_until_review()
+    assert "Paroxetine" not in _all_text(wizard.review_page)
+    patient.next()
+    assert wizard.summary_page.report.medicines.rows == ()
+    assert "med_trials" in wizard.answers  # kept, in case the patient changes their mind again
+
+
+def test_validation_is_inline_and_blocks_next(patient):
+    to_section(patient, "safety")
+    patient.next()
+    row = patient.row("suicidal_thoughts")
+    patient.on("safety")
+    assert row.error.isVisible() and row.error.text() == "Please answer this question."
+    patient.choose("suicidal_thoughts", "none")
+    assert not row.error.isVisible()
+    patient.next()
+    patient.choose("ybocs_known", True)
+    patient.type("ybocs_score", "55")
+    patient.next()
+    patient.on("diagnosis")
+    assert patient.row("ybocs_score").error.text() == "55 is outside the range 0 to 40 points."
+    patient.row("ybocs_score").input.edit.clear()
+    patient.type("ybocs_score", "twelve")
+    patient.next()
+    assert patient.row("ybocs_score").error.text().startswith("Please type a number")
+
+
+def test_a_group_entry_needs_its_required_answer(patient):
+    to_section(patient, "treatments_overview")
+    patient.choose("treatment_kinds", "medicines")
+    patient.next()
+    patient.add_entry("med_trials", dose_mg=100)
+    patient.next()
+    patient.on("medicines")
+    group = patient.row("med_trials")
+    assert group.error.text().startswith("Medicine 1: Medicine: Please answer this.")
+    assert group.input.rows["medicine"].error.isVisible()
+
+
+def test_crisis_panel_appears_right_after_the_answer(patient):
+    patient.next()
+    patient.choose("country", "AU")
+    patient.next()
+    crisis = patient.page.crisis
+    assert not crisis.isVisible()
+    patient.choose("suicidal_thoughts", "often")
+    assert crisis.isVisible()  # at once, before Next
+    assert "Lifeline: Call 13 11 14" in crisis.body.text() and "000" in crisis.body.text()
+    patient._click(crisis.keep_going)
+    assert crisis.isVisible() and not crisis.keep_going.isVisible()  # folded, still there, not blocking
+    patient.choose("pregnancy", "not_applicable")
+    patient.next()
+    patient.on("diagnosis")
+
+
+def test_every_input_has_an_accessible_name(wizard):
+    inputs = (QAbstractButton, QLineEdit, QPlainTextEdit, QListWidget)
+    for page in wizard.section_pages:
+        for widget in page.findChildren(QWidget):
+            if isinstance(widget, inputs):
+                assert widget.accessibleName().strip(), f"{page.section.id}: {widget!r} {getattr(widget, 'text', str)()}"
+
+
+def test_keyboard_alone_reaches_the_summary(qtbot, wizard):
+    def press(key, widget=None):
+        qtbot.keyClick(widget or wizard.focusWidget() or wizard, key)
+
+    def tab_to(target):
+        for _ in range(80):
+            if wizard.focusWidget() is target:
+                return
+            press(Qt.Key.Key_Tab)
+        raise AssertionError(f"Tab never reached {target.text()}")
+
+    wizard.activateWindow()
+    press(Qt.Key.Key_Return)  # welcome -> about: Enter presses the default button, Next
+    press(Qt.Key.Key_Return)  # about (all optional) -> safety
+    page = wizard.currentPage()
+    assert isinstance(page, SectionPage) and page.section.id == "safety"
+    no = page.rows["suicidal_thoughts"].input.buttons["none"]
+    tab_to(no)
+    press(Qt.Key.Key_Space)
+    assert no.isChecked()
+    for _ in range(20):
+        if wizard.currentPage() is wizard.summary_page:
+            break
+        press(Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.summary_page
+    assert "Other steps first" in wizard.summary_page.text.text()
+
+
+def test_closing_asks_first_and_keeps_answers(qtbot, wizard, patient, monkeypatch):
+    patient.next()
+    patient.type("name", "Sam")
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible() and wizard.asked  # asked, and Cancel kept the wizard open
+    assert wizard.answers["name"] == "Sam"
+    wizard.close()
+    assert wizard.isVisible() and len(wizard.asked) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Close)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+
+
+def _all_text(widget: QWidget) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def test_enter_in_a_multi_line_field_starts_a_new_line(qtbot, patient):
+    to_section(patient, "concerns")
+    edit = patient.row("own_questions").input.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "first")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "second")
+    patient.on("concerns")
+    assert edit.toPlainText() == "first\nsecond"
