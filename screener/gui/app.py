@@ -28,8 +28,10 @@ def run_wizard() -> int:
     except ProblemsError as error:
         QMessageBox.critical(None, "The questionnaire could not be opened", error.render())
         return 2
+    from screener.drafts import DraftStore
     from screener.gui.wizard import Wizard
 
-    wizard = Wizard(bundle)
+    store = DraftStore(bundle.form)
+    wizard = Wizard(bundle, store, store.find())
     wizard.show()
     return app.exec()

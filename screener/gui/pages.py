@@ -72,6 +72,7 @@ class SectionPage(QWizardPage):
             intro.setWordWrap(True)
             intro.setObjectName("intro")
             layout.addWidget(intro)
+        self.content_layout = layout
         self.rows: dict[str, QuestionRow] = {}
         self.crisis = CrisisPanel()
         for question in section.questions:
@@ -86,6 +87,10 @@ class SectionPage(QWizardPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(content))
+
+    def add_panel(self, panel: QWidget) -> None:
+        """Put a panel (such as the privacy choices) under the page's introduction."""
+        self.content_layout.insertWidget(1 if self.section.intro else 0, panel)
 
     def refresh(self, applicable_ids: set[str]) -> None:
         for question_id, row in self.rows.items():

@@ -10,18 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
+from screener.answers import new_document
 from screener.conditions import references
+from screener.drafts import DraftFound, DraftStore
 from screener.engine import evaluate_answers
 from screener.gui.pages import SectionPage
+from screener.gui.privacy_panel import PrivacyPanel
 from screener.gui.review_page import ReviewPage
 from screener.gui.summary_page import SummaryPage
 from screener.loader import FormBundle
 from screener.report import build_report
 from screener.summary_text import crisis_lines_text
-from screener.visibility import applicable
+from screener.visibility import applicable, prune
+
+AUTOSAVE_DELAY_MS = 400  # the draft is never more than this behind the last change
 
 
 class ProgressList(QWidget):
@@ -39,6 +44,10 @@ class ProgressList(QWidget):
             label.setWordWrap(True)
             layout.addWidget(label)
         layout.addStretch(1)
+        self.saved = QLabel()
+        self.saved.setObjectName("saved")
+        self.saved.setWordWrap(True)
+        layout.addWidget(self.saved)
         self.setMinimumWidth(200)
 
     def show_progress(self, current: int, skipped: set[int]) -> None:
@@ -59,11 +68,18 @@ class ProgressList(QWidget):
 
 
 class Wizard(QWizard):
-    def __init__(self, bundle: FormBundle, parent: QWidget | None = None):
+    def __init__(self, bundle: FormBundle, store: DraftStore | None = None, found: DraftFound | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.bundle = bundle
+        self.store = store
+        self.shared_mode = False  # the patient asked us to keep nothing on this computer
         self.answers: dict[str, Any] = {}
         self.summary_kept = False  # the patient saved, printed or opened the PDF
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave.timeout.connect(self.save_draft)
         self.setWindowTitle(bundle.form.title)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.IndependentPages, True)
@@ -84,7 +100,22 @@ class Wizard(QWizard):
         self.summary_id = self.addPage(self.summary_page)
         self.progress = ProgressList([section.title for section in bundle.form.sections] + ["Review", "Summary"])
         self.setSideWidget(self.progress)
-        self.currentIdChanged.connect(lambda _id: self.refresh())
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "Delete my answers")
+        self.button(QWizard.WizardButton.CustomButton1).setAccessibleDescription(
+            "Removes your answers from this program and from this computer")
+        self.customButtonClicked.connect(lambda _which: self.delete_answers())
+        self.privacy = PrivacyPanel()
+        self.section_pages[0].add_panel(self.privacy)
+        self.privacy.resume_requested.connect(self.resume_draft)
+        self.privacy.start_over_requested.connect(self.start_over)
+        self.privacy.shared_mode_changed.connect(self.set_shared_mode)
+        self._draft = found.document if found else None
+        if self._draft is not None:
+            self.privacy.offer_resume(self._draft.saved_at)
+        if found and found.problem:
+            self.privacy.say(found.problem)
+        self.currentIdChanged.connect(self._page_changed)
         self.resize(960, 720)
         self.refresh()
 
@@ -97,6 +128,85 @@ class Wizard(QWizard):
         self.refresh()
         if question_id in self.crisis_questions:
             self._update_crisis()
+        if not self.autosave.isActive():  # not restarted on every key, so never more than the delay behind
+            self.autosave.start()
+
+    # --- drafts ------------------------------------------------------------------------------------
+    def _page_changed(self, _page_id: int) -> None:
+        self.refresh()
+        if self.answers:
+            self.save_draft()
+
+    def _current_section(self) -> str | None:
+        page = self.currentPage()
+        return page.section.id if isinstance(page, SectionPage) else None
+
+    def save_draft(self) -> None:
+        """Write the answers that apply, and the page, to the draft (not in shared-computer mode)."""
+        self.autosave.stop()
+        if self.store is None or self.shared_mode or not self.answers:
+            return
+        answers = prune(self.bundle.form, self.answers)
+        document = new_document(self.bundle.form, answers, page=self._current_section(),
+                                saved_at=dt.datetime.now().replace(microsecond=0))
+        try:
+            self.store.save(document)
+        except OSError as error:
+            self.progress.saved.setText(f"Your answers could not be saved on this computer "
+                                        f"({error.strerror or error}). Please keep this window open.")
+            return
+        self.progress.saved.setText(f"Answers saved on this computer at {document.saved_at:%H:%M}.")
+
+    def resume_draft(self) -> None:
+        if self._draft is None:
+            return
+        self.privacy.close_offer()
+        self.restore(self._draft.answers)
+        target = self._draft.page
+        for _ in self.section_pages:
+            if self._current_section() == target or self.currentId() == self.review_id:
+                break
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
+
+    def start_over(self) -> None:
+        self._draft = None
+        self.privacy.close_offer()
+        if self.store is not None:
+            self.store.delete()
+        self.privacy.say("Your earlier answers were deleted from this computer. You are starting afresh.")
+
+    def set_shared_mode(self, shared: bool) -> None:
+        self.shared_mode = shared
+        self.summary_page.open_button.setEnabled(not shared)
+        if shared:
+            self.autosave.stop()
+            deleted = self.store.delete() if self.store is not None else False
+            self.progress.saved.setText("Nothing is kept on this computer.")
+            self.privacy.say("Nothing will be kept on this computer, except a PDF you choose to save."
+                             + (" Your saved answers were deleted." if deleted else ""))
+        else:
+            self.privacy.say("")
+            self.save_draft()
+
+    def delete_answers(self) -> None:
+        choice = QMessageBox.question(
+            self, "Delete your answers?",
+            "This removes all your answers from this program and from this computer. It cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if choice != QMessageBox.StandardButton.Yes:
+            return
+        self.autosave.stop()
+        if self.store is not None:
+            self.store.delete()
+        self._draft = None
+        self.privacy.close_offer()
+        self.restore({})  # first, so that going back to the start saves nothing
+        self.restart()
+        self.progress.saved.setText("")
+        self.privacy.say("Your answers were deleted from this program and from this computer.")
 
     def restore(self, answers: dict[str, Any]) -> None:
         """Put saved answers back into every page (after the wizard is built)."""
@@ -152,13 +262,16 @@ class Wizard(QWizard):
     # --- closing -----------------------------------------------------------------------------------
     def reject(self) -> None:
         if self.answers and not self.summary_kept:
+            kept = self.store is not None and not self.shared_mode
+            message = ("Your answers are kept on this computer, and you can continue next time. Close for now?"
+                       if kept else "You asked us not to keep your answers, so they will be lost. Close anyway?")
             choice = QMessageBox.question(
-                self, "Close without your answers?",
-                "If you close now, your answers will be lost. Do you want to close?",
+                self, "Close the questionnaire?", message,
                 QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if choice != QMessageBox.StandardButton.Close:
                 return
+        self.save_draft()
         super().reject()
 
     def accept(self) -> None:

@@ -1,0 +1,68 @@
+"""The privacy panel on the first page: resume or start over, shared-computer mode, and notices.
+
+It offers an unfinished questionnaire back with the time it was saved, explains a draft that had to be
+set aside, and lets the patient choose to keep nothing on this computer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from screener.report import format_date
+
+
+class PrivacyPanel(QFrame):
+    resume_requested = Signal()
+    start_over_requested = Signal()
+    shared_mode_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("privacy")
+        layout = QVBoxLayout(self)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.resume_box = QWidget()
+        resume_layout = QVBoxLayout(self.resume_box)
+        resume_layout.setContentsMargins(0, 0, 0, 0)
+        self.resume_text = QLabel()
+        self.resume_text.setWordWrap(True)
+        resume_layout.addWidget(self.resume_text)
+        buttons = QHBoxLayout()
+        self.resume_button = QPushButton("Continue where I left off")
+        self.start_over_button = QPushButton("Start over")
+        self.resume_button.setAccessibleName("Continue where I left off")
+        self.resume_button.setAccessibleDescription("Brings back your unfinished answers and the page you were on")
+        self.start_over_button.setAccessibleName("Start over")
+        self.start_over_button.setAccessibleDescription("Deletes the unfinished answers from this computer")
+        buttons.addWidget(self.resume_button)
+        buttons.addWidget(self.start_over_button)
+        buttons.addStretch(1)
+        resume_layout.addLayout(buttons)
+        self.resume_box.hide()
+        layout.addWidget(self.resume_box)
+        self.shared = QCheckBox("Don't keep my answers on this computer (for a shared or public computer)")
+        self.shared.setAccessibleName("Don't keep my answers on this computer")
+        self.shared.setAccessibleDescription("Nothing is saved except the PDF you choose to save. "
+                                             "If you close the program, your answers are gone.")
+        layout.addWidget(self.shared)
+        self.resume_button.clicked.connect(self.resume_requested)
+        self.start_over_button.clicked.connect(self.start_over_requested)
+        self.shared.toggled.connect(self.shared_mode_changed)
+
+    def offer_resume(self, saved_at) -> None:
+        when = f"{format_date(saved_at.date())} at {saved_at.strftime('%H:%M')}" if saved_at else "earlier"
+        self.resume_text.setText(f"You have unfinished answers on this computer, last saved on {when}.")
+        self.resume_box.show()
+
+    def close_offer(self) -> None:
+        self.resume_box.hide()
+
+    def say(self, message: str) -> None:
+        self.notice.setText(message)
+        self.notice.setAccessibleName(message)
+        self.notice.setVisible(bool(message))
