@@ -59,6 +59,7 @@ class DraftStore:
         return True
 
     def find(self) -> DraftFound:
+        self._remove_leftovers()
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
@@ -75,6 +76,12 @@ class DraftStore:
         if check(self.form, document, str(self.path), complete=False):
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
         return DraftFound(document=document)
+
+    def _remove_leftovers(self) -> None:
+        """A crash between writing and renaming leaves a partial copy of the answers: remove it (privacy)."""
+        if self.folder.is_dir():
+            for leftover in self.folder.glob(f".{DRAFT_NAME}.*.part"):
+                leftover.unlink(missing_ok=True)
 
     def _set_aside(self, reason: str) -> DraftFound:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -10,6 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything can imp
 
 import pytest  # noqa: E402
 
+from tests import no_network  # noqa: E402
+
+no_network.install()  # every test, in this process: any use of the network fails it
+
 from screener.loader import FormBundle, load  # noqa: E402
 from screener.paths import DEFAULT_FORM_DIR  # noqa: E402
 

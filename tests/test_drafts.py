@@ -71,3 +71,11 @@ def test_unreadable_draft_is_set_aside(bundle, store):
     found = store.find()
     assert found.document is None and "could not be read" in found.problem
     assert found.moved_to.is_dir()
+
+
+def test_a_partial_copy_left_by_a_crash_is_removed_on_start(bundle, store):
+    store.save(new_document(bundle.form, ANSWERS))
+    partial = store.folder / ".draft.json.abc123.part"
+    partial.write_text('{"schema_version": 1, "answers": {"name": "Zo', encoding="utf-8")
+    assert store.find().document.answers == ANSWERS
+    assert not partial.exists()

@@ -11,6 +11,9 @@ from screener.form import GroupQuestion, QuestionBase
 from screener.gui.answer_widgets import AnswerWidget, answer_widget
 
 
+INVALID_STYLE = "border: 2px solid #a3140f;"
+
+
 class QuestionRow(QWidget):
     changed = Signal()
 
@@ -82,9 +85,9 @@ class QuestionRow(QWidget):
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         for widget in self.input.inputs():
-            widget.setProperty("invalid", bool(message))
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            # A widget style sheet, not a dynamic property + QStyle.unpolish(): in PySide6 6.12 every
+            # unpolish() call drops a reference to None, and enough of them abort the interpreter.
+            widget.setStyleSheet(INVALID_STYLE if message else "")
         if message:
             self.error.setAccessibleName(f"Problem with “{self.question.label.strip()}”: {message}")
 
