@@ -85,8 +85,6 @@ class QuestionRow(QWidget):
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         for widget in self.input.inputs():
-            # A widget style sheet, not a dynamic property + QStyle.unpolish(): in PySide6 6.12 every
-            # unpolish() call drops a reference to None, and enough of them abort the interpreter.
             widget.setStyleSheet(INVALID_STYLE if message else "")
         if message:
             self.error.setAccessibleName(f"Problem with “{self.question.label.strip()}”: {message}")

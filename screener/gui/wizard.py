@@ -69,7 +69,7 @@ class ProgressList(QWidget):
                 "done" if index < current else "todo")
             marker = {"done": "✓", "current": "▶", "todo": "•", "skipped": "–"}[state]
             label.setText(f"{marker}  {title}")
-            label.setStyleSheet(STATE_STYLES[state])  # not unpolish(): see QuestionRow.show_error
+            label.setStyleSheet(STATE_STYLES[state])
             label.setAccessibleName(f"{title}: {'not needed' if state == 'skipped' else state}")
 
 
