@@ -146,6 +146,9 @@ class TextQuestion(QuestionBase):
     def check_answer(self, value: Any) -> str | None:
         if not isinstance(value, str):
             return "expected text"
+        broken = next((char for char in value if "\ud800" <= char <= "\udfff"), None)
+        if broken is not None:
+            return f"the text has a broken character (U+{ord(broken):04X}) that cannot be saved; please retype it"
         if len(value) > self.max_length:
             return f"the text is {len(value)} characters long; the limit is {self.max_length}"
         return None

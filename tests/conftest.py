@@ -9,10 +9,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything can import Qt
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 from tests import no_network  # noqa: E402
 
 no_network.install()  # every test, in this process: any use of the network fails it
+
+# Property tests are reproducible in CI: a fixed seed (derandomize), no example database on disk.
+settings.register_profile("screener", derandomize=True, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.load_profile("screener")
 
 from screener.loader import FormBundle, load  # noqa: E402
 from screener.paths import DEFAULT_FORM_DIR  # noqa: E402

@@ -82,3 +82,9 @@ def test_answers_for_another_form_or_major_version(bundle):
     assert "these answers are for the form 'other'" in str(list(check(bundle.form, other, "a.json"))[0])
     newer = AnswersDocument(schema_version=1, form=FormRef(id=bundle.form.id, version="2.0.0"))
     assert "which asks different questions" in str(list(check(bundle.form, newer, "a.json"))[0])
+
+
+def test_a_broken_character_is_refused_with_a_reason(bundle):
+    problems = _problems(bundle, {"suicidal_thoughts": "none", "name": "Zo\ud800"})
+    assert problems == ["answers > name: the text has a broken character (U+D800) that cannot be saved; "
+                        "please retype it"]

@@ -1,0 +1,68 @@
+"""Hypothesis strategies: valid answers built from the form itself, and hostile text and JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from screener.form import (DateQuestion, Form, GroupQuestion, MultiChoice, NumberQuestion, QuestionBase, SingleChoice,
+                           TextQuestion, YesNo)
+from screener.visibility import prune
+
+# Everything a keyboard, a paste or a file can put in a text answer. Lone surrogates are left out here:
+# they are not valid Unicode, so an answer holding one is rejected with a message (tested elsewhere).
+NASTY = ["<b>", "&amp;", "<font size=40>", "a <unclosed", "\x00", "\x07", "\r\n", "\t", "\u202e", "😀", "李小龙",
+         "مرحبا", "שלום", "Zoë", "\ufffd", "\u0301", "\U00020000"]
+text_pieces = st.one_of(st.text(max_size=40), st.sampled_from(NASTY))
+LONGEST = 3000  # long enough to run over a page; longer only makes the property tests slow
+
+
+def hostile_text(max_length: int) -> st.SearchStrategy[str]:
+    long_run = st.integers(min_value=0, max_value=min(max_length, LONGEST)).map(lambda n: "long text " * (n // 10))
+    mixed = st.lists(text_pieces, max_size=12).map("".join)
+    return st.one_of(mixed, long_run).map(lambda text: text[:max_length]).filter(lambda text: text.strip())
+
+
+def answer_for(question: QuestionBase) -> st.SearchStrategy:
+    if isinstance(question, SingleChoice):
+        return st.sampled_from(question.option_values)
+    if isinstance(question, MultiChoice):
+        ordinary = [value for value in question.option_values if value not in question.exclusive]
+        chosen = st.lists(st.sampled_from(ordinary), min_size=1, unique=True)
+        return st.one_of(chosen, st.sampled_from(question.exclusive).map(lambda value: [value])) \
+            if question.exclusive else chosen
+    if isinstance(question, YesNo):
+        return st.booleans()
+    if isinstance(question, NumberQuestion):
+        if question.integer:
+            return st.integers(min_value=int(question.minimum), max_value=int(question.maximum))
+        return st.floats(min_value=question.minimum, max_value=question.maximum, allow_nan=False)
+    if isinstance(question, DateQuestion):
+        return st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat)
+    if isinstance(question, TextQuestion):
+        return hostile_text(question.max_length)
+    if isinstance(question, GroupQuestion):
+        return st.lists(_entries(question), max_size=4)
+    raise TypeError(type(question))
+
+
+def _entries(group: GroupQuestion) -> st.SearchStrategy:
+    required = {item.id: answer_for(item) for item in group.questions if item.required}
+    optional = {item.id: answer_for(item) for item in group.questions if not item.required}
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def valid_answers(form: Form) -> st.SearchStrategy[dict]:
+    """Any answers a patient could give: each answer valid for its kind, then cut to what applies."""
+    questions = [question for _, question in form.questions()]
+    required = {q.id: answer_for(q) for q in questions if q.required}
+    optional = {q.id: answer_for(q) for q in questions if not q.required}
+    return st.fixed_dictionaries(required, optional=optional).map(lambda answers: prune(form, answers))
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children,
+                                                                               max_size=4)),
+    max_leaves=12)

@@ -1,0 +1,75 @@
+"""Property tests: hostile input never crashes, valid answers survive a round trip, reports always render."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from screener.answers import check, dumps, new_document, parse
+from screener.cli import main
+from screener.drafts import DraftStore
+from screener.loader import load
+from screener.paths import DEFAULT_FORM_DIR
+from screener.report_command import summary_pdf
+from tests.strategies import json_values, valid_answers
+
+BUNDLE = load(DEFAULT_FORM_DIR)
+FORM_IDS = sorted(q.id for _, q in BUNDLE.form.questions())
+envelope_answers = st.dictionaries(st.one_of(st.sampled_from(FORM_IDS), st.text(max_size=10)), json_values,
+                                   max_size=6)
+any_document = st.one_of(
+    json_values,
+    envelope_answers.map(lambda answers: {"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"},
+                                          "answers": answers}),
+)
+
+
+def _run(command: str, content: str, capsys) -> tuple[int, str]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "answers.json"
+        path.write_text(content, encoding="utf-8", errors="surrogatepass")
+        arguments = [command, str(path)] + (["-o", str(Path(folder) / "s.pdf")] if command == "report" else [])
+        code = main(arguments)
+    return code, capsys.readouterr().err
+
+
+@settings(max_examples=100)
+@given(document=any_document)
+@example(document={"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"},
+                   "answers": {"med_trials": [None, 3], "treatment_kinds": ["medicines"]}})
+def test_any_json_gets_a_result_or_a_clear_error(document, capsys):
+    for command in ("evaluate", "report"):
+        code, err = _run(command, json.dumps(document), capsys)
+        assert code in (0, 2), err
+        assert "Traceback" not in err and "internal error" not in err
+
+
+@settings(max_examples=60)
+@given(text=st.text(max_size=200))
+def test_any_text_file_gets_a_result_or_a_clear_error(text, capsys):
+    code, err = _run("evaluate", text, capsys)
+    assert code == 2 and "internal error" not in err
+
+
+@settings(max_examples=80)
+@given(answers=valid_answers(BUNDLE.form))
+def test_valid_answers_round_trip_through_save_and_load(answers):
+    document = new_document(BUNDLE.form, answers, page="goals")
+    assert not check(BUNDLE.form, document, "generated"), "the generator made invalid answers"
+    assert parse(dumps(document), "again") == document
+    with tempfile.TemporaryDirectory() as folder:
+        store = DraftStore(BUNDLE.form, Path(folder))
+        store.save(document)
+        assert store.find().document == document
+
+
+@settings(max_examples=25)
+@given(answers=valid_answers(BUNDLE.form))
+def test_a_report_renders_for_any_valid_answers(answers):
+    data, warnings = summary_pdf(BUNDLE, new_document(BUNDLE.form, answers))
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    assert all(warning.startswith("some characters could not be printed") for warning in warnings)
