@@ -7,8 +7,6 @@ code 2, never a traceback. This module must not import Qt: only the wizard does,
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -16,7 +14,6 @@ from pathlib import Path
 
 from screener import __version__
 from screener.paths import DEFAULT_FORM_DIR, FORMS_DIR
-from screener.problems import Problem, ProblemsError
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -29,6 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from screener.gui.app import run_wizard  # Qt is imported only on this path
 
         return run_wizard()
+    from screener.problems import ProblemsError  # not on the wizard's start-up path: it loads pydantic
+
     parser = _parser()
     options = parser.parse_args(args)
     try:
@@ -44,7 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser():
+    import argparse  # imported here so that opening the wizard does not pay for it
+
     parser = argparse.ArgumentParser(
         prog="screener",
         description="Prepare a consultation about ketamine treatment for OCD. "
@@ -77,9 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(options: argparse.Namespace) -> int:
+def _check(options) -> int:
     from screener.cases import run_cases
     from screener.loader import load
+    from screener.problems import ProblemsError
 
     folders = options.form_dirs or sorted(path.parent for path in FORMS_DIR.glob("*/form.yaml"))
     failures = 0
@@ -101,13 +103,15 @@ def _check(options: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if failures else EXIT_OK
 
 
-def _evaluate(options: argparse.Namespace) -> int:
+def _evaluate(options) -> int:
     from screener.engine import evaluate_answers
     from screener.summary_text import render_text
 
     bundle, document = _load_answers(options.answers)
     result = evaluate_answers(bundle, document.answers)
     if options.json:
+        import json
+
         findings = [{"id": finding.id, "text": finding.text, "reason": finding.reason, "ask": finding.ask,
                      "sources": finding.sources} for finding in result.findings]
         _out(json.dumps({"outcome": result.outcome.id, "findings": findings}, indent=2, ensure_ascii=False))
@@ -116,7 +120,7 @@ def _evaluate(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _example(options: argparse.Namespace) -> int:
+def _example(options) -> int:
     examples = sorted((DEFAULT_FORM_DIR / "examples").glob("*.json"))
     if options.name is None:
         _out("Examples (print one with: screener example NAME):")
@@ -132,7 +136,7 @@ def _example(options: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT
 
 
-def _report(options: argparse.Namespace) -> int:
+def _report(options) -> int:
     from screener.report_command import write_report
 
     bundle, document = _load_answers(options.answers)
@@ -147,6 +151,7 @@ def _load_answers(path: Path):
     """Read an answers file, load the form it names, and check the answers against it."""
     from screener.answers import check, read
     from screener.loader import load
+    from screener.problems import Problem, ProblemsError
 
     document = read(path)
     folder = FORMS_DIR / document.form.id

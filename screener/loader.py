@@ -27,6 +27,8 @@ from screener.ruleset import Parameters, Rule, RuleSet
 from screener.sources import Citation, SourceList
 
 Model = TypeVar("Model", bound=BaseModel)
+# libyaml's safe loader parses the form about ten times faster than the pure-Python one; same results.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _QUESTION = TypeAdapter(Question)
 
 
@@ -86,7 +88,7 @@ def _read_yaml(path: Path, problems: Problems) -> Any:
         problems.add(path, "", f"cannot read this file ({error.strerror or error})")
         return None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""
@@ -168,6 +170,9 @@ def _load_rules(path: Path, problems: Problems) -> RuleSet | None:
 def _check_form(path: Path, form: Form, broken: set[str], regions: RegionList | None, problems: Problems) -> None:
     for section_id in duplicates(section.id for section in form.sections):
         problems.add(path, f"section '{section_id}'", "this section id is used more than once")
+    if form.sections[0].questions or form.sections[0].enable_when is not None:
+        problems.add(path, f"section '{form.sections[0].id}'",
+                     "the first section is the introduction page: it has no questions and is always shown")
     for question_id in duplicates(question.id for _, question in form.questions()):
         problems.add(path, f"question '{question_id}'", "this question id is used more than once")
     earlier: dict[str, QuestionBase | None] = dict.fromkeys(broken)  # broken: reported already

@@ -22,25 +22,24 @@ from screener.paths import resource
 FAMILY = "ScreenerSans"
 FALLBACK = "ScreenerCJK"
 REPLACEMENT = "\ufffd"
+# Regular and bold only: the summary uses no italics, and each face costs tens of milliseconds to parse.
 _FACES = {
     FAMILY: "DejaVuSans.ttf",
     f"{FAMILY}-Bold": "DejaVuSans-Bold.ttf",
-    f"{FAMILY}-Italic": "DejaVuSans-Oblique.ttf",
-    f"{FAMILY}-BoldItalic": "DejaVuSans-BoldOblique.ttf",
 }
 _RTL_CLASSES = {"R", "AL"}
 
 
 def register_fonts() -> None:
-    """Register the bundled family once, with bold and italic, so <b> and <i> work."""
+    """Register the bundled family once, so that <b> works (italic maps to the upright faces)."""
     if FAMILY in pdfmetrics.getRegisteredFontNames():
         return
     for name, file in _FACES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, f"{FAMILY}-Bold")
-    addMapping(FAMILY, 0, 1, f"{FAMILY}-Italic")
-    addMapping(FAMILY, 1, 1, f"{FAMILY}-BoldItalic")
+    addMapping(FAMILY, 0, 1, FAMILY)
+    addMapping(FAMILY, 1, 1, f"{FAMILY}-Bold")
 
 
 def _fallback_font() -> TTFont:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from screener.loader import load
 from screener.paths import DEFAULT_FORM_DIR, resource
-from screener.problems import ProblemsError
 
 
 def make_application() -> QApplication:
@@ -22,16 +22,36 @@ def make_application() -> QApplication:
 
 
 def run_wizard() -> int:
+    """Show the first page at once, then load and check the questionnaire behind it."""
     app = make_application()
+    from screener.gui.start_page import read_start_text
+    from screener.gui.wizard import Wizard
+
+    try:
+        start = read_start_text(DEFAULT_FORM_DIR)
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
+        QMessageBox.critical(None, "The questionnaire could not be opened",
+                             f"The questionnaire in {DEFAULT_FORM_DIR} could not be read ({error}).")
+        return 2
+    wizard = Wizard(start=start)
+    wizard.show()
+    if os.environ.get("SCREENER_QUIT_WHEN_SHOWN"):  # benchmarks and smoke tests: stop once the page is up
+        QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, lambda: _load_questionnaire(wizard))
+    return app.exec()
+
+
+def _load_questionnaire(wizard) -> None:
+    from screener.drafts import DraftStore
+    from screener.loader import load
+    from screener.problems import ProblemsError
+
     try:
         bundle = load(DEFAULT_FORM_DIR)
     except ProblemsError as error:
-        QMessageBox.critical(None, "The questionnaire could not be opened", error.render())
-        return 2
-    from screener.drafts import DraftStore
-    from screener.gui.wizard import Wizard
-
+        QMessageBox.critical(wizard, "The questionnaire could not be opened", error.render())
+        QApplication.exit(2)
+        return
     store = DraftStore(bundle.form)
-    wizard = Wizard(bundle, store, store.find())
-    wizard.show()
-    return app.exec()
+    wizard.attach(bundle, store, store.find())

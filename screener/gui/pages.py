@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from screener.form import Section
-from screener.gui.question_row import QuestionRow, reflow
+from screener.gui.question_row import QuestionRow
+from screener.gui.text import reflow
 
 if TYPE_CHECKING:
     from screener.gui.wizard import Wizard

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from screener.form import GroupQuestion, QuestionBase
 from screener.gui.answer_widgets import AnswerWidget, answer_widget
+from screener.gui.text import reflow
 
 
 INVALID_STYLE = "border: 2px solid #a3140f;"
@@ -101,12 +102,6 @@ class QuestionRow(QWidget):
         if reason:
             return _plain(reason)
         return self.input.entry_problem(answers) if hasattr(self.input, "entry_problem") else None
-
-
-def reflow(text: str) -> str:
-    """Text written in YAML with line breaks, as paragraphs that the label wraps to its own width."""
-    paragraphs = [" ".join(block.split()) for block in text.strip().split("\n\n")]
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 def _plain(reason: str) -> str:

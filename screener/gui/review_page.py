@@ -44,7 +44,7 @@ class ReviewPage(QWizardPage):
             head.addWidget(title, 1)
             change = QPushButton("Change")
             change.setAccessibleName(f"Change your answers about: {page.section.title}")
-            page_id = self.owner.pageIds()[self.owner.section_pages.index(page)]
+            page_id = self.owner.pageIds()[self.owner.section_pages.index(page) + 1]  # after the start page
             change.clicked.connect(lambda _checked=False, page_id=page_id: self.owner.go_to(page_id))
             head.addWidget(change)
             layout.addLayout(head)

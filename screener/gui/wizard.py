@@ -8,25 +8,32 @@ answer calls for them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
-from screener.answers import new_document
-from screener.conditions import references
-from screener.drafts import DraftFound, DraftStore
-from screener.engine import evaluate_answers
-from screener.gui.pages import SectionPage
-from screener.gui.privacy_panel import PrivacyPanel
-from screener.gui.review_page import ReviewPage
-from screener.gui.summary_page import SummaryPage
-from screener.loader import FormBundle
-from screener.report import build_report
-from screener.summary_text import crisis_lines_text
-from screener.visibility import applicable, prune
+from screener.gui.lazy import lazy_import
+from screener.gui.start_page import StartPage, StartText
+
+if TYPE_CHECKING:
+    from screener.drafts import DraftFound, DraftStore
+    from screener.loader import FormBundle
+
+# Loaded when first used, after the first page is on screen (see screener.gui.lazy).
+answers_module = lazy_import("screener.answers")
+conditions = lazy_import("screener.conditions")
+engine = lazy_import("screener.engine")
+pages = lazy_import("screener.gui.pages")
+privacy_panel = lazy_import("screener.gui.privacy_panel")
+review_page = lazy_import("screener.gui.review_page")
+summary_page = lazy_import("screener.gui.summary_page")
+report = lazy_import("screener.report")
+summary_text = lazy_import("screener.summary_text")
+visibility = lazy_import("screener.visibility")
 
 AUTOSAVE_DELAY_MS = 400  # the draft is never more than this behind the last change
+PRELOAD_AFTER_MS = 1500  # well after the first page is up, long before anyone reaches the summary
 
 
 STATE_STYLES = {
@@ -74,45 +81,66 @@ class ProgressList(QWidget):
 
 
 class Wizard(QWizard):
-    def __init__(self, bundle: FormBundle, store: DraftStore | None = None, found: DraftFound | None = None,
-                 parent: QWidget | None = None):
+    """The questionnaire window. Built in two steps so that its first page can show at once:
+    ``Wizard(start=...)`` shows the introduction, ``attach()`` adds the questionnaire. Given a bundle,
+    the constructor does both."""
+
+    def __init__(self, bundle: FormBundle | None = None, store: DraftStore | None = None,
+                 found: DraftFound | None = None, start: StartText | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.bundle = bundle
         self.store = store
         self.shared_mode = False  # the patient asked us to keep nothing on this computer
         self.answers: dict[str, Any] = {}
         self.summary_kept = False  # the patient saved, printed or opened the PDF
+        self.section_pages: list = []
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave.timeout.connect(self.save_draft)
-        self.setWindowTitle(bundle.form.title)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, "Next")
         self.setButtonText(QWizard.WizardButton.BackButton, "Back")
         self.setButtonText(QWizard.WizardButton.FinishButton, "Finish")
+        if start is None:
+            assert bundle is not None, "a Wizard needs either the start text or the bundle"
+            first = bundle.form.sections[0]
+            start = StartText(bundle.form.title, first.title, first.intro or "",
+                              [section.title for section in bundle.form.sections])
+        self.setWindowTitle(start.window_title)
+        self.start_page = StartPage(start)
+        self.addPage(self.start_page)
+        self.progress = ProgressList(start.section_titles + ["Review", "Summary"])
+        self.setSideWidget(self.progress)
+        self.progress.show_progress(0, set())
+        self.resize(960, 720)
+        if bundle is not None:
+            self.attach(bundle, store, found)
+
+    def attach(self, bundle: FormBundle, store: DraftStore | None, found: DraftFound | None) -> None:
+        """Build the questionnaire's pages behind the first page, and make Next available."""
+        self.bundle = bundle
+        self.store = store
         self.crisis_questions = {name for rule in bundle.rules.rules if rule.category == "safety"
-                                 for kind, name in references(rule.when) if kind == "answer"}
-        self.section_pages: list[SectionPage] = []
-        for section in bundle.form.sections:
-            page = SectionPage(self, section)
+                                 for kind, name in conditions.references(rule.when) if kind == "answer"}
+        self.start_page.section = bundle.form.sections[0]
+        for section in bundle.form.sections[1:]:
+            page = pages.SectionPage(self, section)
             self.section_pages.append(page)
             self.addPage(page)
-        self.review_page = ReviewPage(self)
+        self.review_page = review_page.ReviewPage(self)
         self.review_id = self.addPage(self.review_page)
-        self.summary_page = SummaryPage(self)
+        self.summary_page = summary_page.SummaryPage(self)
         self.summary_id = self.addPage(self.summary_page)
-        self.progress = ProgressList([section.title for section in bundle.form.sections] + ["Review", "Summary"])
-        self.setSideWidget(self.progress)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, "Delete my answers")
         self.button(QWizard.WizardButton.CustomButton1).setAccessibleDescription(
             "Removes your answers from this program and from this computer")
         self.customButtonClicked.connect(lambda _which: self.delete_answers())
-        self.privacy = PrivacyPanel()
-        self.section_pages[0].add_panel(self.privacy)
+        self.privacy = privacy_panel.PrivacyPanel()
+        self.start_page.add_panel(self.privacy)
         self.privacy.resume_requested.connect(self.resume_draft)
         self.privacy.start_over_requested.connect(self.start_over)
         self.privacy.shared_mode_changed.connect(self.set_shared_mode)
@@ -122,8 +150,15 @@ class Wizard(QWizard):
         if found and found.problem:
             self.privacy.say(found.problem)
         self.currentIdChanged.connect(self._page_changed)
-        self.resize(960, 720)
         self.refresh()
+        self.start_page.set_ready()
+        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pdf_stack)
+
+    def _preload_pdf_stack(self) -> None:
+        """While the patient reads and answers, load reportlab and the fonts, so Finish is quick."""
+        from screener.pdf_text import register_fonts
+
+        register_fonts()
 
     # --- answers -----------------------------------------------------------------------------------
     def set_answer(self, question_id: str, value: Any) -> None:
@@ -145,15 +180,15 @@ class Wizard(QWizard):
 
     def _current_section(self) -> str | None:
         page = self.currentPage()
-        return page.section.id if isinstance(page, SectionPage) else None
+        return page.section.id if isinstance(page, (StartPage, pages.SectionPage)) else None
 
     def save_draft(self) -> None:
         """Write the answers that apply, and the page, to the draft (not in shared-computer mode)."""
         self.autosave.stop()
         if self.store is None or self.shared_mode or not self.answers:
             return
-        answers = prune(self.bundle.form, self.answers)
-        document = new_document(self.bundle.form, answers, page=self._current_section(),
+        answers = visibility.prune(self.bundle.form, self.answers)
+        document = answers_module.new_document(self.bundle.form, answers, page=self._current_section(),
                                 saved_at=dt.datetime.now().replace(microsecond=0))
         try:
             self.store.save(document)
@@ -223,7 +258,7 @@ class Wizard(QWizard):
         self._update_crisis()
 
     def applicable(self):
-        return applicable(self.bundle.form, self.answers)
+        return visibility.applicable(self.bundle.form, self.answers)
 
     def refresh(self) -> None:
         shown = self.applicable()
@@ -231,30 +266,33 @@ class Wizard(QWizard):
             page.refresh(set(shown.questions))
         skipped = {index for index, page in enumerate(self.section_pages)
                    if not shown.section_applies(page.section.id)}
-        self.progress.show_progress(self._page_index(), skipped)
+        self.progress.show_progress(self._page_index(), {index + 1 for index in skipped})
 
     def _page_index(self) -> int:
+        """The current page's place in the progress list (the start page is 0)."""
         current = self.currentPage()
+        if current is self.start_page:
+            return 0
         if current in self.section_pages:
-            return self.section_pages.index(current)
-        return len(self.section_pages) + (0 if current is self.review_page else 1)
+            return self.section_pages.index(current) + 1
+        return len(self.section_pages) + (1 if current is self.review_page else 2)
 
     def _update_crisis(self) -> None:
-        result = evaluate_answers(self.bundle, self.answers)
-        report = build_report(self.bundle, result, made_on=dt.date.today())
+        result = engine.evaluate_answers(self.bundle, self.answers)
+        summary = report.build_report(self.bundle, result, made_on=dt.date.today())
         for page in self.section_pages:
-            if report.crisis:
-                page.crisis.show_lines(report.crisis.message, crisis_lines_text(result))
+            if summary.crisis:
+                page.crisis.show_lines(summary.crisis.message, summary_text.crisis_lines_text(result))
             else:
                 page.crisis.hide()
 
     # --- navigation --------------------------------------------------------------------------------
-    def next_page_after(self, page: SectionPage) -> int:
+    def next_page_after(self, page) -> int:
         shown = self.applicable()
         index = self.section_pages.index(page)
         for later in self.section_pages[index + 1:]:
             if shown.section_applies(later.section.id):
-                return self.pageIds()[self.section_pages.index(later)]
+                return self.pageIds()[self.section_pages.index(later) + 1]
         return self.review_id
 
     def go_to(self, page_id: int) -> None:

@@ -1,0 +1,58 @@
+"""The first page, light enough to show before the questionnaire has loaded.
+
+It shows the form's introduction (read straight from form.yaml) at once; the privacy choices and the
+Next button become available when the questionnaire is ready, a moment later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+
+from screener.gui.text import reflow
+
+
+@dataclass(frozen=True)
+class StartText:
+    window_title: str
+    title: str
+    intro: str
+    section_titles: list[str]
+
+
+def read_start_text(form_dir: Path) -> StartText:
+    """The title and introduction of a form, without validating it (that happens right after)."""
+    import yaml
+
+    raw = yaml.load((form_dir / "form.yaml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader",
+                                                                                           yaml.SafeLoader))
+    first = raw["sections"][0]
+    return StartText(raw.get("title", ""), first.get("title", ""), first.get("intro") or "",
+                     [section.get("title", "") for section in raw["sections"]])
+
+
+class StartPage(QWizardPage):
+    def __init__(self, text: StartText):
+        super().__init__()
+        self.section = None  # the form's first section, once loaded
+        self.rows: dict = {}
+        self.ready = False
+        self.setTitle(text.title)
+        self.content_layout = QVBoxLayout(self)
+        intro = QLabel(reflow(text.intro))
+        intro.setWordWrap(True)
+        intro.setObjectName("intro")
+        self.content_layout.addWidget(intro)
+        self.content_layout.addStretch(1)
+
+    def add_panel(self, panel: QWidget) -> None:
+        self.content_layout.insertWidget(1, panel)
+
+    def set_ready(self) -> None:
+        self.ready = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return self.ready

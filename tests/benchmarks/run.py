@@ -1,0 +1,88 @@
+"""Benchmarks: screener against a bare PySide6 / reportlab baseline, as whole processes.
+
+Run:  .venv/bin/python tests/benchmarks/run.py [--runs N]
+
+(a) start-up: `screener` until the first wizard page is shown, against a bare one-page QWizard, both
+    offscreen and stopped the same way; (b) `screener report EXAMPLE -o out.pdf` against a bare
+    reportlab one-paragraph PDF; (c) peak memory (RSS) of both pairs; (d) in-process: Finish to PDF
+    bytes, and page switches. Each process runs once to warm the disk cache, then N times; the median,
+    the spread (min to max) and the ratio of medians are printed. This is not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+BIN = Path(sys.executable).parent
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed with status {status}")
+    return elapsed, usage.ru_maxrss
+
+
+def series(command: list[str], env: dict[str, str], runs: int) -> tuple[list[float], list[int]]:
+    run_once(command, env)  # warm-up
+    results = [run_once(command, env) for _ in range(runs)]
+    return [r[0] for r in results], [r[1] for r in results]
+
+
+def describe(values: list[float], scale: float, unit: str) -> str:
+    return (f"median {statistics.median(values) * scale:7.1f} {unit} "
+            f"(min {min(values) * scale:.1f}, max {max(values) * scale:.1f})")
+
+
+def compare(title: str, ours: list[str], bare: list[str], env: dict[str, str], runs: int) -> list[str]:
+    our_time, our_rss = series(ours, env, runs)
+    bare_time, bare_rss = series(bare, env, runs)
+    return [
+        f"{title}",
+        f"  time    screener {describe(our_time, 1000, 'ms')}",
+        f"          baseline {describe(bare_time, 1000, 'ms')}",
+        f"          ratio    {statistics.median(our_time) / statistics.median(bare_time):.2f}",
+        f"  peak    screener {describe(our_rss, 1 / 1024, 'MiB')}",
+        f"  memory  baseline {describe(bare_rss, 1 / 1024, 'MiB')}",
+        f"          ratio    {statistics.median(our_rss) / statistics.median(bare_rss):.2f}",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    work = Path(tempfile.mkdtemp(prefix="screener-bench-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SCREENER_QUIT_WHEN_SHOWN": "1",
+           "SCREENER_DATA_DIR": str(work / "data")}
+    example = ROOT / "forms" / "ketamine_ocd" / "examples" / "with_precautions.json"
+    python = sys.executable
+    lines = [f"{runs} runs each after one warm-up; Python {sys.version.split()[0]}, {os.cpu_count()} cores"]
+    lines += compare("(a) start-up until the first page is shown",
+                     [str(BIN / "screener")], [python, str(HERE / "bare_wizard.py")], env, runs)
+    lines += compare("(b) report: an example to a PDF file",
+                     [str(BIN / "screener"), "report", str(example), "-o", str(work / "summary.pdf")],
+                     [python, str(HERE / "bare_report.py"), str(work / "bare.pdf")], env, runs)
+    inner = subprocess.run([python, str(HERE / "in_process.py")], env=env, cwd=ROOT, capture_output=True,
+                           text=True, check=True)
+    lines += ["(d) in-process", *(f"  {line}" for line in inner.stdout.strip().splitlines())]
+    shutil.rmtree(work, ignore_errors=True)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
