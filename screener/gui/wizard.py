@@ -149,9 +149,11 @@ class Wizard(QWizard):
             self.privacy.offer_resume(self._draft.saved_at)
         if found and found.problem:
             self.privacy.say(found.problem)
+        self.start_page.set_ready()
+        if self.isVisible():
+            self.restart()  # the start page was shown as the only page: let QWizard lay out Next again
         self.currentIdChanged.connect(self._page_changed)
         self.refresh()
-        self.start_page.set_ready()
         QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pdf_stack)
 
     def _preload_pdf_stack(self) -> None:

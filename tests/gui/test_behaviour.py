@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractButton, QLineEdit, QListWidget, QMessage
                                QWizard)
 
 from screener.gui.pages import SectionPage
+from screener.gui.wizard import Wizard
 
 
 def to_section(patient, section_id: str) -> None:
@@ -179,3 +180,31 @@ def test_enter_in_a_multi_line_field_starts_a_new_line(qtbot, patient):
     patient.on("concerns")
     assert edit.toPlainText() == "first\nsecond"
 
+
+
+def test_review_lists_answers_and_change_goes_back_to_the_page(patient, wizard):
+    patient.next()
+    patient.type("name", "Sam")
+    to_section(patient, "treatments_overview")
+    patient.choose("treatment_kinds", "none")
+    patient.next_until_review()
+    review = wizard.review_page
+    assert "Sam" in _all_text(review)
+    patient._click(review.change_buttons["about"])
+    patient.on("about")
+    assert patient.row("name").input.edit.text() == "Sam"
+
+
+def test_first_page_shows_before_the_questionnaire_is_loaded(qtbot, bundle):
+    from screener.gui.start_page import read_start_text
+    from screener.paths import DEFAULT_FORM_DIR
+
+    window = Wizard(start=read_start_text(DEFAULT_FORM_DIR))
+    qtbot.addWidget(window)
+    window.show()
+    next_button = window.button(QWizard.WizardButton.NextButton)
+    assert window.currentPage().title() == "Welcome" and not next_button.isEnabled()
+    window.attach(bundle, None, None)
+    assert next_button.isEnabled()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert window.currentPage().title() == "About you"
