@@ -46,6 +46,11 @@ class Evaluation:
     def finding_ids(self) -> list[str]:
         return [finding.id for finding in self.findings]
 
+    @property
+    def needs_crisis_lines(self) -> bool:
+        """A safety finding fired: crisis lines are shown first, whatever the outcome."""
+        return any(finding.category == "safety" for finding in self.findings)
+
 
 def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Evaluation:
     """Evaluate answers (already checked against the form) into an outcome and findings."""

@@ -19,7 +19,6 @@ from screener.report_content import GroupTable, Headings
 from screener.sources import Citation
 
 Paper = Literal["a4", "letter"]
-SAFETY_FINDINGS = ("crisis_now", "suicidal_sometimes")
 
 
 @dataclass(frozen=True)
@@ -132,16 +131,6 @@ class Report:
     sources: tuple[SourceView, ...]
     about: str
 
-    def user_texts(self) -> list[str]:
-        """Every string the patient typed that the summary prints (for checking what the fonts can show)."""
-        items = (self.header + self.diagnosis + self.medicines_more + self.therapy_more + self.other_treatments
-                 + self.medical + self.goals)
-        texts = [item.value for item in items]
-        texts += [cell for table in (self.medicines, self.therapy) for row in table.rows for cell in row]
-        if self.own_questions:
-            texts.append(self.own_questions)
-        return texts
-
 
 def build_report(bundle: FormBundle, result: Evaluation, made_on: dt.date, paper: Paper | None = None) -> Report:
     content = bundle.content
@@ -253,11 +242,11 @@ def _check_text(check: Outcome) -> str:
 
 
 def _crisis(bundle: FormBundle, result: Evaluation) -> Crisis | None:
-    fired = set(result.finding_ids)
-    if not fired & set(SAFETY_FINDINGS):
+    """The crisis box, whenever a safety finding fired; urgent when it decided the outcome."""
+    if not result.needs_crisis_lines:
         return None
     text = bundle.content.crisis
-    urgent = "crisis_now" in fired
+    urgent = result.outcome.tone == "urgent"
     lines = tuple(Item(line.name, line.how) for line in result.region.crisis_lines)
     emergency = f"Call {result.region.emergency}, or go to the nearest emergency department."
     return Crisis(text.title, text.urgent if urgent else text.sometimes, urgent, lines, emergency)

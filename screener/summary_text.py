@@ -7,8 +7,6 @@ import textwrap
 from screener.engine import Evaluation
 from screener.loader import FormBundle
 
-SAFETY_FINDINGS = {"crisis_now", "suicidal_sometimes"}
-
 
 def crisis_lines_text(result: Evaluation) -> list[str]:
     """Who to contact, for the patient's region, one line each."""
@@ -19,7 +17,7 @@ def crisis_lines_text(result: Evaluation) -> list[str]:
 
 def render_text(bundle: FormBundle, result: Evaluation) -> str:
     out: list[str] = []
-    if SAFETY_FINDINGS & set(result.finding_ids):
+    if result.needs_crisis_lines:
         out += ["HELP IS AVAILABLE NOW", *(f"  {line}" for line in crisis_lines_text(result)), ""]
     out += [f"Outcome: {result.outcome.title}", *_wrap(result.outcome.summary, "  "), ""]
     out.append("Findings:" if result.findings else "Findings: none")
