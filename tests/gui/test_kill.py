@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from screener.drafts import DraftStore
-from tests.gui.autosave_child import QUESTIONS, value_for
+from tests.gui.autosave_child import QUESTIONS
 
 ROOT = Path(__file__).parents[2]
 RUNS = 20
