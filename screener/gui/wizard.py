@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
 from screener.gui.lazy import lazy_import
@@ -157,7 +157,9 @@ class Wizard(QWizard):
         QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pdf_stack)
 
     def _preload_pdf_stack(self) -> None:
-        """While the patient reads and answers, load reportlab and the fonts, so Finish is quick."""
+        """While the patient reads and answers, load reportlab, the fonts and QtPdf, so Finish is quick."""
+        import PySide6.QtPdfWidgets  # noqa: F401  (the summary page's preview)
+
         from screener.pdf_text import register_fonts
 
         register_fonts()
@@ -338,6 +340,8 @@ class Wizard(QWizard):
             event.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import Qt  # not at import: touching Qt builds ~100 enum classes (20 ms at start-up)
+
         if event.key() == Qt.Key.Key_Escape:
             self.reject()
             return
