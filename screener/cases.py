@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import Field, ValidationError
 
 from screener.answers import check, new_document
@@ -20,6 +19,7 @@ from screener.form import Id
 from screener.frozen import Frozen
 from screener.loader import FormBundle
 from screener.problems import Problems, add_validation_errors, duplicates
+from screener.yaml_text import YAMLError, parse_yaml
 
 
 class Expectation(Frozen):
@@ -68,11 +68,11 @@ def run_cases(bundle: FormBundle) -> CaseRun:
 
 def _read_cases(path: Path, problems: Problems) -> list[Case] | None:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
         problems.add(path, "", f"cannot read this file ({error.strerror or error})")
         return None
-    except yaml.YAMLError as error:
+    except YAMLError as error:
         problems.add(path, "", f"this is not valid YAML ({error})")
         return None
     try:

@@ -219,8 +219,6 @@ class Form(Frozen):
     def question(self, question_id: str) -> QuestionBase | None:
         return next((question for _, question in self.questions() if question.id == question_id), None)
 
-    def section_of(self, question_id: str) -> Section | None:
-        return next((section for section, question in self.questions() if question.id == question_id), None)
 
 
 def _number(value: float) -> str:

@@ -36,9 +36,6 @@ class Problems:
     def add(self, file: str | Path, where: str, reason: str) -> None:
         self.items.append(Problem(str(file), where, reason))
 
-    def extend(self, other: "Problems") -> None:
-        self.items.extend(other.items)
-
     def __bool__(self) -> bool:
         return bool(self.items)
 

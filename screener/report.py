@@ -151,7 +151,7 @@ def build_report(bundle: FormBundle, result: Evaluation, made_on: dt.date, paper
         paper=paper or result.region.paper,
         headings=content.sections,
         header=_section_items(bundle, content.header_section, answers, short=True),
-        crisis=_crisis(bundle, result),
+        crisis=crisis_box(bundle, result),
         outcome_id=outcome.id,
         outcome_title=outcome.title,
         outcome_summary=outcome.summary,
@@ -241,7 +241,7 @@ def _check_text(check: Outcome) -> str:
     return "Cannot tell (details missing)" if check.unanswered else "No"
 
 
-def _crisis(bundle: FormBundle, result: Evaluation) -> Crisis | None:
+def crisis_box(bundle: FormBundle, result: Evaluation) -> Crisis | None:
     """The crisis box, whenever a safety finding fired; urgent when it decided the outcome."""
     if not result.needs_crisis_lines:
         return None
@@ -250,6 +250,11 @@ def _crisis(bundle: FormBundle, result: Evaluation) -> Crisis | None:
     lines = tuple(Item(line.name, line.how) for line in result.region.crisis_lines)
     emergency = f"Call {result.region.emergency}, or go to the nearest emergency department."
     return Crisis(text.title, text.urgent if urgent else text.sometimes, urgent, lines, emergency)
+
+
+def crisis_lines(crisis: Crisis) -> list[str]:
+    """The crisis box as plain lines: each service and how to reach it, then the emergency number."""
+    return [f"{item.label}: {item.value}" for item in crisis.lines] + [f"Emergency: {crisis.emergency}"]
 
 
 def money_prefix(result: Evaluation) -> str:

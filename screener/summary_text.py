@@ -6,19 +6,14 @@ import textwrap
 
 from screener.engine import Evaluation
 from screener.loader import FormBundle
-
-
-def crisis_lines_text(result: Evaluation) -> list[str]:
-    """Who to contact, for the patient's region, one line each."""
-    lines = [f"{line.name}: {line.how}" for line in result.region.crisis_lines]
-    lines.append(f"Emergency: call {result.region.emergency}, or go to the nearest emergency department.")
-    return lines
+from screener.report import crisis_box, crisis_lines
 
 
 def render_text(bundle: FormBundle, result: Evaluation) -> str:
     out: list[str] = []
-    if result.needs_crisis_lines:
-        out += ["HELP IS AVAILABLE NOW", *(f"  {line}" for line in crisis_lines_text(result)), ""]
+    crisis = crisis_box(bundle, result)
+    if crisis:
+        out += ["HELP IS AVAILABLE NOW", *(f"  {line}" for line in crisis_lines(crisis)), ""]
     out += [f"Outcome: {result.outcome.title}", *_wrap(result.outcome.summary, "  "), ""]
     out.append("Findings:" if result.findings else "Findings: none")
     for number, finding in enumerate(result.findings, start=1):

@@ -28,9 +28,6 @@ class Applicable:
     def applies(self, question_id: str) -> bool:
         return question_id in self.questions
 
-    def questions_of(self, section: Section) -> list[QuestionBase]:
-        return [question for question in section.questions if question.id in self.questions]
-
 
 def _holds(condition: Condition | None, scope: Scope) -> bool:
     return condition is None or evaluate(condition, scope).value

@@ -24,10 +24,9 @@ class StartText:
 
 def read_start_text(form_dir: Path) -> StartText:
     """The title and introduction of a form, without validating it (that happens right after)."""
-    import yaml
+    from screener.yaml_text import parse_yaml
 
-    raw = yaml.load((form_dir / "form.yaml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader",
-                                                                                           yaml.SafeLoader))
+    raw = parse_yaml((form_dir / "form.yaml").read_text(encoding="utf-8"))
     first = raw["sections"][0]
     return StartText(raw.get("title", ""), first.get("title", ""), first.get("intro") or "",
                      [section.get("title", "") for section in raw["sections"]])

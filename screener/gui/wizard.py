@@ -29,7 +29,6 @@ privacy_panel = lazy_import("screener.gui.privacy_panel")
 review_page = lazy_import("screener.gui.review_page")
 summary_page = lazy_import("screener.gui.summary_page")
 report = lazy_import("screener.report")
-summary_text = lazy_import("screener.summary_text")
 visibility = lazy_import("screener.visibility")
 
 AUTOSAVE_DELAY_MS = 400  # the draft is never more than this behind the last change
@@ -133,7 +132,7 @@ class Wizard(QWizard):
         self.review_page = review_page.ReviewPage(self)
         self.review_id = self.addPage(self.review_page)
         self.summary_page = summary_page.SummaryPage(self)
-        self.summary_id = self.addPage(self.summary_page)
+        self.addPage(self.summary_page)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, "Delete my answers")
         self.button(QWizard.WizardButton.CustomButton1).setAccessibleDescription(
@@ -282,11 +281,10 @@ class Wizard(QWizard):
         return len(self.section_pages) + (1 if current is self.review_page else 2)
 
     def _update_crisis(self) -> None:
-        result = engine.evaluate_answers(self.bundle, self.answers)
-        summary = report.build_report(self.bundle, result, made_on=dt.date.today())
+        crisis = report.crisis_box(self.bundle, engine.evaluate_answers(self.bundle, self.answers))
         for page in self.section_pages:
-            if summary.crisis:
-                page.crisis.show_lines(summary.crisis.message, summary_text.crisis_lines_text(result))
+            if crisis:
+                page.crisis.show_lines(crisis.message, report.crisis_lines(crisis))
             else:
                 page.crisis.hide()
 
