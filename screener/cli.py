@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from screener.gui.app import run_wizard  # Qt is imported only on this path
 
         return run_wizard()
-    from screener.problems import ProblemsError  # not on the wizard's start-up path: it loads pydantic
+    from screener.content.problems import ProblemsError  # not on the wizard's start-up path: it loads pydantic
 
     parser = _parser()
     options = parser.parse_args(args)
@@ -38,8 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: say so plainly; SCREENER_DEBUG=1 shows the traceback
         if os.environ.get("SCREENER_DEBUG"):
             raise
-        _err(f"screener stopped because of an internal error ({type(error).__name__}: {error}). "
-             "Your files were not changed. Please report this; run again with SCREENER_DEBUG=1 for details.")
+        _err(
+            f"screener stopped because of an internal error ({type(error).__name__}: {error}). "
+            "Your files were not changed. Please report this; run again with SCREENER_DEBUG=1 for details."
+        )
         return EXIT_INTERNAL
 
 
@@ -49,17 +51,26 @@ def _parser():
     parser = argparse.ArgumentParser(
         prog="screener",
         description="Prepare a consultation about ketamine treatment for OCD. "
-                    "Run without arguments to open the questionnaire.")
+        "Run without arguments to open the questionnaire.",
+    )
     parser.add_argument("--version", action="version", version=f"screener {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     check = commands.add_parser("check", help="check forms and run their test cases")
-    check.add_argument("form_dirs", nargs="*", type=Path, metavar="FORM_DIR",
-                       help="form folders to check (default: every form that ships with screener)")
+    check.add_argument(
+        "form_dirs",
+        nargs="*",
+        type=Path,
+        metavar="FORM_DIR",
+        help="form folders to check (default: every form that ships with screener)",
+    )
     check.set_defaults(handler=_check)
 
     evaluate = commands.add_parser("evaluate", help="screen an answers file and print the outcome")
     evaluate.add_argument("answers", type=Path, metavar="ANSWERS.json")
+    evaluate.add_argument(
+        "--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped form the answers name)"
+    )
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of text")
     evaluate.set_defaults(handler=_evaluate)
 
@@ -69,19 +80,23 @@ def _parser():
 
     report = commands.add_parser("report", help="write the PDF summary for an answers file")
     report.add_argument("answers", type=Path, metavar="ANSWERS.json")
+    report.add_argument(
+        "--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped form the answers name)"
+    )
     report.add_argument("-o", "--output", type=Path, required=True, metavar="SUMMARY.pdf")
     report.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from the country)")
-    report.add_argument("--attach-answers", action="store_true",
-                        help="embed the answers file in the PDF, for clinics that import it")
+    report.add_argument(
+        "--attach-answers", action="store_true", help="embed the answers file in the PDF, for clinics that import it"
+    )
     report.add_argument("--date", help="the date printed as 'made on' (YYYY-MM-DD; default: today)")
     report.set_defaults(handler=_report)
     return parser
 
 
 def _check(options) -> int:
-    from screener.cases import run_cases
-    from screener.loader import load
-    from screener.problems import ProblemsError
+    from screener.content.loading import load
+    from screener.content.problems import ProblemsError
+    from screener.engine.cases import run_cases
 
     folders = options.form_dirs or sorted(path.parent for path in FORMS_DIR.glob("*/form.yaml"))
     failures = 0
@@ -97,23 +112,33 @@ def _check(options) -> int:
             _err(ProblemsError(f"The cases in {folder} do not all hold", run.problems.items).render())
             failures += 1
             continue
-        _out(f"{folder}: form '{bundle.form.id}' version {bundle.form.version} is valid "
-             f"({sum(1 for _ in bundle.form.questions())} questions, {len(bundle.rules.rules)} rules); "
-             f"{run.ran} cases ran and all hold.")
+        _out(
+            f"{folder}: form '{bundle.form.id}' version {bundle.form.version} is valid "
+            f"({sum(1 for _ in bundle.form.questions())} questions, {len(bundle.rules.rules)} rules); "
+            f"{run.ran} cases ran and all hold."
+        )
     return EXIT_BAD_INPUT if failures else EXIT_OK
 
 
 def _evaluate(options) -> int:
-    from screener.engine import evaluate_answers
-    from screener.summary_text import render_text
+    from screener.engine.evaluation import evaluate_answers
+    from screener.report.text import render_text
 
-    bundle, document = _load_answers(options.answers)
+    bundle, document = _load_answers(options.answers, options.form)
     result = evaluate_answers(bundle, document.answers)
     if options.json:
         import json
 
-        findings = [{"id": finding.id, "text": finding.text, "reason": finding.reason, "ask": finding.ask,
-                     "sources": finding.sources} for finding in result.findings]
+        findings = [
+            {
+                "id": finding.id,
+                "text": finding.text,
+                "reason": finding.reason,
+                "ask": finding.ask,
+                "sources": finding.sources,
+            }
+            for finding in result.findings
+        ]
         _out(json.dumps({"outcome": result.outcome.id, "findings": findings}, indent=2, ensure_ascii=False))
     else:
         _out(render_text(bundle, result))
@@ -137,27 +162,53 @@ def _example(options) -> int:
 
 
 def _report(options) -> int:
-    from screener.report_command import write_report
+    from screener.content.problems import Problem, ProblemsError
+    from screener.report.pipeline import summary_pdf
+    from screener.store.files import write_atomically
 
-    bundle, document = _load_answers(options.answers)
-    for warning in write_report(bundle, document, options.output, paper=options.paper,
-                                attach_answers=options.attach_answers, made_on=options.date):
+    made_on = _parse_date(options.date)
+    bundle, document = _load_answers(options.answers, options.form)
+    data, warnings = summary_pdf(bundle, document, options.paper, options.attach_answers, made_on)
+    try:
+        write_atomically(options.output, data)
+    except OSError as error:
+        raise ProblemsError(
+            "The PDF could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
+        ) from None
+    for warning in warnings:
         _err(f"Warning: {warning}")
     _out(f"Wrote {options.output}")
     return EXIT_OK
 
 
-def _load_answers(path: Path):
-    """Read an answers file, load the form it names, and check the answers against it."""
-    from screener.answers import check, read
-    from screener.loader import load
-    from screener.problems import Problem, ProblemsError
+def _parse_date(text: str | None):
+    import datetime as dt
+
+    from screener.content.problems import Problem, ProblemsError
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ProblemsError(
+            "The date is not valid", [Problem("--date", "", f"'{text}' is not a date written as YYYY-MM-DD")]
+        ) from None
+
+
+def _load_answers(path: Path, form_dir: Path | None = None):
+    """Read an answers file, load its form (the one given, or the shipped one it names), check the answers."""
+    from screener.content.loading import load
+    from screener.content.problems import Problem, ProblemsError
+    from screener.engine.answers import check, read
 
     document = read(path)
-    folder = FORMS_DIR / document.form.id
+    folder = form_dir or FORMS_DIR / document.form.id
     if not (folder / "form.yaml").is_file():
-        raise ProblemsError("These answers are for a form this program does not have",
-                            [Problem(str(path), "form", f"no form called '{document.form.id}'")])
+        raise ProblemsError(
+            "These answers are for a form this program does not have",
+            [Problem(str(path), "form", f"no form called '{document.form.id}' in {folder.parent}")],
+        )
     bundle = load(folder)
     check(bundle.form, document, str(path)).raise_if_any("These answers cannot be used as they are")
     return bundle, document

@@ -8,27 +8,40 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything can import Qt
 
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, settings  # noqa: E402
+import pytest
+from hypothesis import HealthCheck, settings
 
-from tests import no_network  # noqa: E402
+from tests import no_network
 
 no_network.install()  # every test, in this process: any use of the network fails it
 
 # Property tests are reproducible in CI: a fixed seed (derandomize), no example database on disk.
-settings.register_profile("screener", derandomize=True, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.register_profile(
+    "screener",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 settings.load_profile("screener")
 
-from screener.loader import FormBundle, load  # noqa: E402
+from screener.content.bundle import FormBundle  # noqa: E402
+from screener.content.loading import load  # noqa: E402
 from screener.paths import DEFAULT_FORM_DIR  # noqa: E402
 
 EXAMPLES_DIR = DEFAULT_FORM_DIR / "examples"
+MINI_FORM_DIR = Path(__file__).parent / "forms" / "mini"  # the small test form: code tests use it
 
 
 @pytest.fixture(scope="session")
 def bundle() -> FormBundle:
     return load(DEFAULT_FORM_DIR)
+
+
+@pytest.fixture(scope="session")
+def mini() -> FormBundle:
+    """The small knee-clinic form under tests/forms/: every question kind, a group, two outcomes."""
+    return load(MINI_FORM_DIR)
 
 
 @pytest.fixture

@@ -12,17 +12,17 @@ import sys
 _BLOCKED_EVENTS = {"socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr", "urllib.Request"}
 
 
-class NetworkUsed(RuntimeError):
+class NetworkUsedError(RuntimeError):
     pass
 
 
 def _hook(event: str, args: tuple) -> None:
     if event in _BLOCKED_EVENTS:
-        raise NetworkUsed(f"screener must never use the network ({event} {args[:2]!r})")
+        raise NetworkUsedError(f"screener must never use the network ({event} {args[:2]!r})")
     if event == "socket.__new__" and len(args) > 1 and args[1] in (socket.AF_INET, socket.AF_INET6):
-        raise NetworkUsed("screener must never open an internet socket")
+        raise NetworkUsedError("screener must never open an internet socket")
     if event in ("socket.connect", "socket.bind") and isinstance(args[1], tuple):
-        raise NetworkUsed(f"screener must never connect anywhere ({event} {args[1]!r})")
+        raise NetworkUsedError(f"screener must never connect anywhere ({event} {args[1]!r})")
 
 
 def install() -> None:

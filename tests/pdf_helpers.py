@@ -7,7 +7,6 @@ import re
 
 from pypdf import PdfReader
 
-
 FOOTER = re.compile(r"Form version [\d.]+ · Made on \d+ \w+ \d{4} Page \d+ of \d+")
 
 

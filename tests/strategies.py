@@ -6,14 +6,40 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from screener.form import (DateQuestion, Form, GroupQuestion, MultiChoice, NumberQuestion, QuestionBase, SingleChoice,
-                           TextQuestion, YesNo)
-from screener.visibility import prune
+from screener.content.form import (
+    DateQuestion,
+    Form,
+    GroupQuestion,
+    MultiChoice,
+    NumberQuestion,
+    QuestionBase,
+    SingleChoice,
+    TextQuestion,
+    YesNo,
+)
+from screener.engine.visibility import prune
 
 # Everything a keyboard, a paste or a file can put in a text answer. Lone surrogates are left out here:
 # they are not valid Unicode, so an answer holding one is rejected with a message (tested elsewhere).
-NASTY = ["<b>", "&amp;", "<font size=40>", "a <unclosed", "\x00", "\x07", "\r\n", "\t", "\u202e", "😀", "李小龙",
-         "مرحبا", "שלום", "Zoë", "\ufffd", "\u0301", "\U00020000"]
+NASTY = [
+    "<b>",
+    "&amp;",
+    "<font size=40>",
+    "a <unclosed",
+    "\x00",
+    "\x07",
+    "\r\n",
+    "\t",
+    "\u202e",
+    "😀",
+    "李小龙",
+    "مرحبا",
+    "שלום",
+    "Zoë",
+    "\ufffd",
+    "\u0301",
+    "\U00020000",
+]
 text_pieces = st.one_of(st.text(max_size=40), st.sampled_from(NASTY))
 LONGEST = 3000  # long enough to run over a page; longer only makes the property tests slow
 
@@ -24,27 +50,35 @@ def hostile_text(max_length: int) -> st.SearchStrategy[str]:
     return st.one_of(mixed, long_run).map(lambda text: text[:max_length]).filter(lambda text: text.strip())
 
 
+def _multi(question: MultiChoice) -> st.SearchStrategy:
+    ordinary = [value for value in question.option_values if value not in question.exclusive]
+    chosen = st.lists(st.sampled_from(ordinary), min_size=1, unique=True)
+    return (
+        st.one_of(chosen, st.sampled_from(question.exclusive).map(lambda value: [value]))
+        if question.exclusive
+        else chosen
+    )
+
+
+def _number(question: NumberQuestion) -> st.SearchStrategy:
+    if question.integer:
+        return st.integers(min_value=int(question.minimum), max_value=int(question.maximum))
+    return st.floats(min_value=question.minimum, max_value=question.maximum, allow_nan=False)
+
+
+ANSWERS_BY_KIND = {  # one line per question kind
+    SingleChoice: lambda question: st.sampled_from(question.option_values),
+    MultiChoice: _multi,
+    YesNo: lambda question: st.booleans(),
+    NumberQuestion: _number,
+    DateQuestion: lambda question: st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat),
+    TextQuestion: lambda question: hostile_text(question.max_length),
+    GroupQuestion: lambda question: st.lists(_entries(question), max_size=4),
+}
+
+
 def answer_for(question: QuestionBase) -> st.SearchStrategy:
-    if isinstance(question, SingleChoice):
-        return st.sampled_from(question.option_values)
-    if isinstance(question, MultiChoice):
-        ordinary = [value for value in question.option_values if value not in question.exclusive]
-        chosen = st.lists(st.sampled_from(ordinary), min_size=1, unique=True)
-        return st.one_of(chosen, st.sampled_from(question.exclusive).map(lambda value: [value])) \
-            if question.exclusive else chosen
-    if isinstance(question, YesNo):
-        return st.booleans()
-    if isinstance(question, NumberQuestion):
-        if question.integer:
-            return st.integers(min_value=int(question.minimum), max_value=int(question.maximum))
-        return st.floats(min_value=question.minimum, max_value=question.maximum, allow_nan=False)
-    if isinstance(question, DateQuestion):
-        return st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat)
-    if isinstance(question, TextQuestion):
-        return hostile_text(question.max_length)
-    if isinstance(question, GroupQuestion):
-        return st.lists(_entries(question), max_size=4)
-    raise TypeError(type(question))
+    return ANSWERS_BY_KIND[type(question)](question)
 
 
 def _entries(group: GroupQuestion) -> st.SearchStrategy:
@@ -63,6 +97,8 @@ def valid_answers(form: Form) -> st.SearchStrategy[dict]:
 
 json_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
-    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children,
-                                                                               max_size=4)),
-    max_leaves=12)
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=12,
+)

@@ -6,27 +6,35 @@ import json
 
 import pytest
 
-from screener.answers import SCHEMA_VERSION, AnswersDocument, FormRef, check, dumps, new_document, parse
-from screener.problems import ProblemsError
+from screener.content.problems import ProblemsError
+from screener.engine.answers import SCHEMA_VERSION, AnswersDocument, FormRef, check, dumps, new_document, parse
 
 
 def _problems(bundle, answers, complete=True):
-    return [f"{p.where}: {p.reason}" for p in check(bundle.form, new_document(bundle.form, answers), "a.json",
-                                                    complete=complete)]
+    return [
+        f"{p.where}: {p.reason}"
+        for p in check(bundle.form, new_document(bundle.form, answers), "a.json", complete=complete)
+    ]
 
 
 def test_every_problem_is_reported_at_once(bundle):
-    problems = _problems(bundle, {
-        "suicidal_thoughts": "maybe",
-        "favourite_colour": "blue",
-        "ybocs_known": True,
-        "ybocs_score": 41,
-        "appointment_date": "14/12/2026",
-        "treatment_kinds": ["medicines"],
-        "med_trials": [{"medicine": "aspirin", "dose_mg": "a lot", "weeks": 2.5, "colour": "red"}],
-        "ocd_time": "h1_3",
-    })
-    assert "answers > suicidal_thoughts: 'maybe' is not an option here; the options are none, sometimes, often, plan" in problems
+    problems = _problems(
+        bundle,
+        {
+            "suicidal_thoughts": "maybe",
+            "favourite_colour": "blue",
+            "ybocs_known": True,
+            "ybocs_score": 41,
+            "appointment_date": "14/12/2026",
+            "treatment_kinds": ["medicines"],
+            "med_trials": [{"medicine": "aspirin", "dose_mg": "a lot", "weeks": 2.5, "colour": "red"}],
+            "ocd_time": "h1_3",
+        },
+    )
+    assert (
+        "answers > suicidal_thoughts: 'maybe' is not an option here; the options are none, sometimes, often, plan"
+        in problems
+    )
     assert "answers > favourite_colour: there is no question with this id in the form" in problems
     assert "answers > ybocs_score: 41 is outside the range 0 to 40 points" in problems
     assert "answers > appointment_date: '14/12/2026' is not a date written as YYYY-MM-DD" in problems
@@ -38,14 +46,16 @@ def test_every_problem_is_reported_at_once(bundle):
 
 
 def test_required_answer_missing(bundle):
-    assert any(p.startswith("answers > suicidal_thoughts: this question needs an answer")
-               for p in _problems(bundle, {}))
+    assert any(
+        p.startswith("answers > suicidal_thoughts: this question needs an answer") for p in _problems(bundle, {})
+    )
     assert _problems(bundle, {}, complete=False) == []
 
 
 def test_required_item_answer_missing(bundle):
-    problems = _problems(bundle, {"suicidal_thoughts": "none", "treatment_kinds": ["medicines"],
-                                  "med_trials": [{"dose_mg": 100}]})
+    problems = _problems(
+        bundle, {"suicidal_thoughts": "none", "treatment_kinds": ["medicines"], "med_trials": [{"dose_mg": 100}]}
+    )
     assert any(p.startswith("answers > med_trials > entry 1 > medicine: this needs an answer") for p in problems)
 
 
@@ -63,14 +73,19 @@ def test_round_trip(bundle):
     assert parse(dumps(document), "a.json") == document
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("{not json", "this is not valid JSON"),
-    ("[1, 2]", "expected a JSON object"),
-    (b"\xff\xfe\x00", "not text"),
-    ('{"schema_version": 1, "form": {"id": "x"}}', "form > version: this is required but missing"),
-    (json.dumps({"schema_version": SCHEMA_VERSION + 1, "form": {"id": "k", "version": "1.0.0"}}),
-     "made by a newer version of screener"),
-])
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("{not json", "this is not valid JSON"),
+        ("[1, 2]", "expected a JSON object"),
+        (b"\xff\xfe\x00", "not text"),
+        ('{"schema_version": 1, "form": {"id": "x"}}', "form > version: this is required but missing"),
+        (
+            json.dumps({"schema_version": SCHEMA_VERSION + 1, "form": {"id": "k", "version": "1.0.0"}}),
+            "made by a newer version of screener",
+        ),
+    ],
+)
 def test_broken_documents_get_a_plain_reason(text, reason):
     with pytest.raises(ProblemsError) as caught:
         parse(text, "a.json")
@@ -79,12 +94,13 @@ def test_broken_documents_get_a_plain_reason(text, reason):
 
 def test_answers_for_another_form_or_major_version(bundle):
     other = AnswersDocument(schema_version=1, form=FormRef(id="other", version="1.0.0"))
-    assert "these answers are for the form 'other'" in str(list(check(bundle.form, other, "a.json"))[0])
+    assert "these answers are for the form 'other'" in str(next(iter(check(bundle.form, other, "a.json"))))
     newer = AnswersDocument(schema_version=1, form=FormRef(id=bundle.form.id, version="2.0.0"))
-    assert "which asks different questions" in str(list(check(bundle.form, newer, "a.json"))[0])
+    assert "which asks different questions" in str(next(iter(check(bundle.form, newer, "a.json"))))
 
 
 def test_a_broken_character_is_refused_with_a_reason(bundle):
     problems = _problems(bundle, {"suicidal_thoughts": "none", "name": "Zo\ud800"})
-    assert problems == ["answers > name: the text has a broken character (U+D800) that cannot be saved; "
-                        "please retype it"]
+    assert problems == [
+        "answers > name: the text has a broken character (U+D800) that cannot be saved; please retype it"
+    ]

@@ -28,8 +28,9 @@ def test_check_passes_and_counts_cases(capsys):
 
 def test_check_fails_with_every_problem(form_copy, capsys):
     rules = form_copy / "rules.yaml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("id: precaution_heart", "id: precaution_liver"),
-                     encoding="utf-8")
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace("id: precaution_heart", "id: precaution_liver"), encoding="utf-8"
+    )
     assert main(["check", str(form_copy)]) == 2
     assert "rule 'precaution_liver': this rule id is used more than once" in capsys.readouterr().err
 
@@ -65,12 +66,17 @@ def test_example_lists_and_prints(capsys):
     assert "There is no example called 'nope'" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{broken", "This answers file is damaged"),
-    ('{"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"}, "answers": {"x": 1}}',
-     "answers > x: there is no question with this id in the form"),
-    ('{"schema_version": 1, "form": {"id": "tarot", "version": "1.0.0"}, "answers": {}}', "no form called 'tarot'"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{broken", "This answers file is damaged"),
+        (
+            '{"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"}, "answers": {"x": 1}}',
+            "answers > x: there is no question with this id in the form",
+        ),
+        ('{"schema_version": 1, "form": {"id": "tarot", "version": "1.0.0"}, "answers": {}}', "no form called 'tarot'"),
+    ],
+)
 def test_bad_answers_file_gets_a_message_and_exit_2(tmp_path, capsys, content, message):
     path = tmp_path / "a.json"
     path.write_text(content, encoding="utf-8")

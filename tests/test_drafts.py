@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
-from screener.answers import dumps, new_document
-from screener.drafts import DraftStore
+from screener.engine.answers import dumps, new_document
+from screener.store.drafts import DraftStore
 
 ANSWERS = {"suicidal_thoughts": "sometimes", "name": "Zoë", "country": "GB"}
 
@@ -45,16 +45,23 @@ def _valid(bundle) -> str:
     return dumps(new_document(bundle.form, ANSWERS))
 
 
-@pytest.mark.parametrize("make, reason", [
-    (lambda bundle: "this is not JSON", "damaged"),
-    (lambda bundle: _valid(bundle)[: len(_valid(bundle)) // 2], "damaged"),
-    (lambda bundle: "", "damaged"),
-    (lambda bundle: json.dumps({**json.loads(_valid(bundle)), "schema_version": 99}), "newer version"),
-    (lambda bundle: json.dumps({**json.loads(_valid(bundle)), "form": {"id": "other", "version": "1.0.0"}}),
-     "do not fit this version"),
-    (lambda bundle: json.dumps({**json.loads(_valid(bundle)), "answers": {"suicidal_thoughts": 7}}),
-     "do not fit this version"),
-])
+@pytest.mark.parametrize(
+    "make, reason",
+    [
+        (lambda bundle: "this is not JSON", "damaged"),
+        (lambda bundle: _valid(bundle)[: len(_valid(bundle)) // 2], "damaged"),
+        (lambda bundle: "", "damaged"),
+        (lambda bundle: json.dumps({**json.loads(_valid(bundle)), "schema_version": 99}), "newer version"),
+        (
+            lambda bundle: json.dumps({**json.loads(_valid(bundle)), "form": {"id": "other", "version": "1.0.0"}}),
+            "do not fit this version",
+        ),
+        (
+            lambda bundle: json.dumps({**json.loads(_valid(bundle)), "answers": {"suicidal_thoughts": 7}}),
+            "do not fit this version",
+        ),
+    ],
+)
 def test_bad_draft_is_set_aside_with_one_sentence(bundle, store, make, reason):
     store.folder.mkdir(parents=True)
     content = make(bundle)

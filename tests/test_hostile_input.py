@@ -9,22 +9,22 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from screener.answers import check, dumps, new_document, parse
 from screener.cli import main
-from screener.drafts import DraftStore
-from screener.loader import load
+from screener.content.loading import load
+from screener.engine.answers import check, dumps, new_document, parse
 from screener.paths import DEFAULT_FORM_DIR
-from screener.report_command import summary_pdf
+from screener.report.pipeline import summary_pdf
+from screener.store.drafts import DraftStore
 from tests.strategies import json_values, valid_answers
 
 BUNDLE = load(DEFAULT_FORM_DIR)
 FORM_IDS = sorted(q.id for _, q in BUNDLE.form.questions())
-envelope_answers = st.dictionaries(st.one_of(st.sampled_from(FORM_IDS), st.text(max_size=10)), json_values,
-                                   max_size=6)
+envelope_answers = st.dictionaries(st.one_of(st.sampled_from(FORM_IDS), st.text(max_size=10)), json_values, max_size=6)
 any_document = st.one_of(
     json_values,
-    envelope_answers.map(lambda answers: {"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"},
-                                          "answers": answers}),
+    envelope_answers.map(
+        lambda answers: {"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"}, "answers": answers}
+    ),
 )
 
 
@@ -39,8 +39,13 @@ def _run(command: str, content: str, capsys) -> tuple[int, str]:
 
 @settings(max_examples=100)
 @given(document=any_document)
-@example(document={"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"},
-                   "answers": {"med_trials": [None, 3], "treatment_kinds": ["medicines"]}})
+@example(
+    document={
+        "schema_version": 1,
+        "form": {"id": "ketamine_ocd", "version": "1.0.0"},
+        "answers": {"med_trials": [None, 3], "treatment_kinds": ["medicines"]},
+    }
+)
 def test_any_json_gets_a_result_or_a_clear_error(document, capsys):
     for command in ("evaluate", "report"):
         code, err = _run(command, json.dumps(document), capsys)

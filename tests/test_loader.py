@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from screener.loader import load
-from screener.problems import ProblemsError
+from screener.content.loading import load
+from screener.content.problems import ProblemsError
 
 
 def _edit(path: Path, change) -> None:
@@ -34,7 +34,11 @@ def _rule(data: dict, rule_id: str) -> dict:
 def test_shipped_form_loads(bundle):
     assert bundle.form.id == "ketamine_ocd"
     assert [outcome.id for outcome in bundle.rules.outcomes] == [
-        "get_help_now", "other_steps_first", "worth_discussing_with_precautions", "worth_discussing"]
+        "get_help_now",
+        "other_steps_first",
+        "worth_discussing_with_precautions",
+        "worth_discussing",
+    ]
 
 
 def test_planted_faults_are_all_named_in_one_run(form_copy):
@@ -56,33 +60,50 @@ def test_planted_faults_are_all_named_in_one_run(form_copy):
 
 
 def test_condition_naming_an_option_that_does_not_exist(form_copy):
-    _edit(form_copy / "form.yaml",
-          lambda data: _question(data, "diagnosis_when").__setitem__(
-              "enable_when", {"answer": "diagnosis", "one_of": ["psychiatrist", "neurologist"]}))
+    _edit(
+        form_copy / "form.yaml",
+        lambda data: _question(data, "diagnosis_when").__setitem__(
+            "enable_when", {"answer": "diagnosis", "one_of": ["psychiatrist", "neurologist"]}
+        ),
+    )
     problems = _problems(form_copy)
-    assert any("question 'diagnosis_when' > enable_when: 'diagnosis': no such option: neurologist" in p
-               for p in problems)
+    assert any(
+        "question 'diagnosis_when' > enable_when: 'diagnosis': no such option: neurologist" in p for p in problems
+    )
 
 
 def test_condition_may_only_look_back(form_copy):
-    _edit(form_copy / "form.yaml",
-          lambda data: _question(data, "name").__setitem__("enable_when", {"answer": "country", "equals": "US"}))
-    assert any("unknown answer id 'country' (it does not exist, or does not come earlier)" in p
-               for p in _problems(form_copy))
+    _edit(
+        form_copy / "form.yaml",
+        lambda data: _question(data, "name").__setitem__("enable_when", {"answer": "country", "equals": "US"}),
+    )
+    assert any(
+        "unknown answer id 'country' (it does not exist, or does not come earlier)" in p for p in _problems(form_copy)
+    )
 
 
 def test_citation_of_a_section_the_article_does_not_have(form_copy):
-    _edit(form_copy / "rules.yaml", lambda data: _rule(data, "no_diagnosis").__setitem__(
-        "cite", [{"source": "article_benefits", "section": "Who should not have ketamine"}]))
-    assert any("rule 'no_diagnosis': source 'article_benefits' has no section “Who should not have ketamine”" in p
-               for p in _problems(form_copy))
+    _edit(
+        form_copy / "rules.yaml",
+        lambda data: _rule(data, "no_diagnosis").__setitem__(
+            "cite", [{"source": "article_benefits", "section": "Who should not have ketamine"}]
+        ),
+    )
+    assert any(
+        "rule 'no_diagnosis': source 'article_benefits' has no section “Who should not have ketamine”" in p
+        for p in _problems(form_copy)
+    )
 
 
 def test_reason_placeholder_must_exist(form_copy):
-    _edit(form_copy / "rules.yaml",
-          lambda data: _rule(data, "short_trials").__setitem__("reason", "You had {short_trails} short trials."))
-    assert any("rule 'short_trials' > reason: {short_trails} is neither a fact nor a question id" in p
-               for p in _problems(form_copy))
+    _edit(
+        form_copy / "rules.yaml",
+        lambda data: _rule(data, "short_trials").__setitem__("reason", "You had {short_trails} short trials."),
+    )
+    assert any(
+        "rule 'short_trials' > reason: {short_trails} is neither a fact nor a question id" in p
+        for p in _problems(form_copy)
+    )
 
 
 def test_structural_error_in_one_question_does_not_hide_others(form_copy):

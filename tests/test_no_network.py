@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES_DIR
-from tests.no_network import NetworkUsed
+from tests.no_network import NetworkUsedError
 
 ROOT = Path(__file__).parents[1]
 
 
 def test_the_guard_catches_a_socket():
-    with pytest.raises(NetworkUsed):
+    with pytest.raises(NetworkUsedError):
         socket.create_connection(("127.0.0.1", 9))
-    with pytest.raises(NetworkUsed):
+    with pytest.raises(NetworkUsedError):
         socket.getaddrinfo("example.org", 443)
 
 
@@ -38,7 +38,8 @@ def test_command_line_uses_no_network(tmp_path):
         "    assert main(['check']) == 0\n"
         f"    assert main(['evaluate', {str(example)!r}, '--json']) == 0\n"
         f"    assert main(['report', {str(example)!r}, '-o', {str(tmp_path / 's.pdf')!r}, '--attach-answers']) == 0\n",
-        tmp_path)
+        tmp_path,
+    )
 
 
 def test_wizard_uses_no_network(tmp_path):
@@ -46,8 +47,8 @@ def test_wizard_uses_no_network(tmp_path):
         "import sys\n"
         "from screener.gui.app import make_application\n"
         "from screener.gui.wizard import Wizard\n"
-        "from screener.drafts import DraftStore\n"
-        "from screener.loader import load\n"
+        "from screener.store.drafts import DraftStore\n"
+        "from screener.content.loading import load\n"
         "from screener.paths import DEFAULT_FORM_DIR\n"
         "app = make_application()\n"
         "bundle = load(DEFAULT_FORM_DIR)\n"
@@ -62,4 +63,5 @@ def test_wizard_uses_no_network(tmp_path):
         "assert wizard.currentPage() is wizard.summary_page\n"
         "app.processEvents()\n"
         "assert 'PySide6.QtNetwork' not in sys.modules, 'Qt networking was loaded'\n",
-        tmp_path)
+        tmp_path,
+    )

@@ -9,11 +9,11 @@ import stat
 
 import pytest
 
-from screener.answers import new_document, parse
 from screener.cli import main
-from screener.engine import evaluate_answers
-from screener.report import build_report, display
-from screener.report_command import summary_pdf
+from screener.engine.answers import new_document, parse
+from screener.engine.evaluation import evaluate_answers
+from screener.report.build import build_report
+from screener.report.pipeline import summary_pdf
 from tests.conftest import EXAMPLES_DIR
 from tests.pdf_helpers import folded, pdf_reader, pdf_text
 
@@ -42,11 +42,11 @@ def test_every_example_prints_outcome_findings_and_medicines(bundle, name):
         assert folded(finding.reason) in text, finding.id
     medicine = bundle.form.question("med_trials").item_question("medicine")
     for trial in document.answers.get("med_trials", []):
-        assert folded(display(medicine, trial["medicine"])) in text
+        assert folded(medicine.display(trial["medicine"])) in text
     assert "Only a qualified specialist can decide" in text
     if document.answers["suicidal_thoughts"] != "none":
         crisis_at = text.index("Help is available now")
-        assert "Call or text 988" in text[crisis_at:crisis_at + 400]
+        assert "Call or text 988" in text[crisis_at : crisis_at + 400]
         assert crisis_at < text.index("Screening outcome")
     else:
         assert "Help is available now" not in text
@@ -55,18 +55,34 @@ def test_every_example_prints_outcome_findings_and_medicines(bundle, name):
 def test_sections_come_in_order(bundle):
     data, _ = summary_pdf(bundle, _document("with_precautions"), made_on=DAY)
     text = pdf_text(data)
-    headings = ["Consultation summary", "Screening outcome", "What we found, and why", "Medicines tried for OCD",
-                "Talking therapy tried", "Other treatments", "Health history", "Goals, and what matters most",
-                "Cost and schedule", "Before your appointment", "What the research says",
-                "Questions for the specialist", "Sources", "About this summary"]
+    headings = [
+        "Consultation summary",
+        "Screening outcome",
+        "What we found, and why",
+        "Medicines tried for OCD",
+        "Talking therapy tried",
+        "Other treatments",
+        "Health history",
+        "Goals, and what matters most",
+        "Cost and schedule",
+        "Before your appointment",
+        "What the research says",
+        "Questions for the specialist",
+        "Sources",
+        "About this summary",
+    ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
     assert "Page 1 of" in text and "Form version 1.0.0" in text and "Made on 23 November 2026" in text
 
 
 def test_sometimes_shows_the_crisis_box_for_the_patients_country(bundle):
-    answers = {**_document("worth_discussing").answers, "suicidal_thoughts": "sometimes", "country": "GB",
-               "budget_3_months": None}
+    answers = {
+        **_document("worth_discussing").answers,
+        "suicidal_thoughts": "sometimes",
+        "country": "GB",
+        "budget_3_months": None,
+    }
     text = pdf_text(_pdf(bundle, {k: v for k, v in answers.items() if v is not None})[0])
     assert text.index("Help is available now") < text.index("Screening outcome")
     assert "Samaritans: Call 116 123" in text and "Call 999 or 112" in text
@@ -74,8 +90,12 @@ def test_sometimes_shows_the_crisis_box_for_the_patients_country(bundle):
 
 
 def test_patient_text_is_printed_literally(bundle):
-    answers = {**_document("worth_discussing").answers, "name": "A <b>&amp; B", "clinic": "<font size=40>Big",
-               "own_questions": "a <unclosed & <i>tag</i>"}
+    answers = {
+        **_document("worth_discussing").answers,
+        "name": "A <b>&amp; B",
+        "clinic": "<font size=40>Big",
+        "own_questions": "a <unclosed & <i>tag</i>",
+    }
     data, warnings = _pdf(bundle, answers)
     text = pdf_text(data)
     for literal in ("A <b>&amp; B", "<font size=40>Big", "a <unclosed & <i>tag</i>"):
@@ -88,12 +108,14 @@ def test_any_script_prints_or_is_named(bundle):
     data, warnings = _pdf(bundle, answers)
     text = pdf_text(data)
     assert "Zoë Ñúñez <b>&amp;" in text and "李小龙" in text
-    assert warnings == ["some characters could not be printed and show as \ufffd in the PDF: "
-                        "U+1F600 (Grinning Face)"]
+    assert warnings == ["some characters could not be printed and show as \ufffd in the PDF: U+1F600 (Grinning Face)"]
     assert "could not be printed with this program's fonts. They appear as \ufffd: U+1F600 (Grinning Face)" in text
-    fonts = {str(font) for page in pdf_reader(data).pages
-             for font in (page["/Resources"]["/Font"].get_object().values())
-             for font in [font.get_object()["/BaseFont"]]}
+    fonts = {
+        str(font)
+        for page in pdf_reader(data).pages
+        for font in (page["/Resources"]["/Font"].get_object().values())
+        for font in [font.get_object()["/BaseFont"]]
+    }
     assert any("DroidSansFallback" in font for font in fonts)  # the CJK characters use the fallback font
 
 
@@ -105,8 +127,17 @@ def test_control_characters_and_broken_surrogates_never_fail(bundle):
 
 
 def test_twenty_trials_and_long_text_stay_laid_out(bundle):
-    trials = [{"medicine": "other", "medicine_other": f"Study medicine number {index}, a long name from a trial abroad", "dose_mg": 100 + index,
-               "weeks": index, "outcome": "worse", "stopped_side_effects": False} for index in range(20)]
+    trials = [
+        {
+            "medicine": "other",
+            "medicine_other": f"Study medicine number {index}, a long name from a trial abroad",
+            "dose_mg": 100 + index,
+            "weeks": index,
+            "outcome": "worse",
+            "stopped_side_effects": False,
+        }
+        for index in range(20)
+    ]
     long_text = ("I have a question about how long each effect lasts. " * 100)[:5000]
     answers = {**_document("worth_discussing").answers, "med_trials": trials, "own_questions": long_text}
     data, _ = _pdf(bundle, answers)
@@ -176,10 +207,13 @@ def test_report_failure_leaves_no_half_written_file(tmp_path, monkeypatch, capsy
     assert [path.name for path in tmp_path.iterdir()] == ["summary.pdf"]
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["--date", "23/11/2026"], "is not a date written as YYYY-MM-DD"),
-    (["-o", "/nonexistent-folder/x.pdf"], "The PDF could not be saved"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--date", "23/11/2026"], "is not a date written as YYYY-MM-DD"),
+        (["-o", "/nonexistent-folder/x.pdf"], "The PDF could not be saved"),
+    ],
+)
 def test_report_bad_input_exits_2(tmp_path, capsys, arguments, message):
     command = ["report", str(EXAMPLES_DIR / "worth_discussing.json"), "-o", str(tmp_path / "s.pdf"), *arguments]
     assert main(command) == 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screener.visibility import applicable, applicable_item_questions, prune
+from screener.engine.visibility import applicable, applicable_item_questions, prune
 
 
 def test_pages_are_skipped_as_a_whole(bundle):
@@ -20,8 +20,13 @@ def test_question_follows_an_earlier_answer(bundle):
 
 
 def test_answer_on_an_abandoned_branch_is_dropped(bundle):
-    answers = {"treatment_kinds": ["therapy"], "med_trials": [{"medicine": "sertraline"}], "switching": True,
-               "ybocs_known": False, "ybocs_score": 30}
+    answers = {
+        "treatment_kinds": ["therapy"],
+        "med_trials": [{"medicine": "sertraline"}],
+        "switching": True,
+        "ybocs_known": False,
+        "ybocs_score": 30,
+    }
     kept = prune(bundle.form, answers)
     assert "med_trials" not in kept and "switching" not in kept and "ybocs_score" not in kept
     assert kept["treatment_kinds"] == ["therapy"]
@@ -39,6 +44,13 @@ def test_group_items_branch_on_their_own_entry(bundle):
     intensive = [q.id for q in applicable_item_questions(group, {"therapy_format": "intensive"}, {})]
     assert "sessions" in weekly and "intensive_weeks" not in weekly
     assert "intensive_weeks" in intensive and "sessions" not in intensive
-    kept = prune(bundle.form, {"treatment_kinds": ["therapy"], "therapy_trials": [
-        {"therapy_type": "erp", "therapy_format": "intensive", "sessions": 40, "intensive_weeks": 3}]})
+    kept = prune(
+        bundle.form,
+        {
+            "treatment_kinds": ["therapy"],
+            "therapy_trials": [
+                {"therapy_type": "erp", "therapy_format": "intensive", "sessions": 40, "intensive_weeks": 3}
+            ],
+        },
+    )
     assert kept["therapy_trials"] == [{"therapy_type": "erp", "therapy_format": "intensive", "intensive_weeks": 3}]

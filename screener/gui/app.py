@@ -30,8 +30,11 @@ def run_wizard() -> int:
     try:
         start = read_start_text(DEFAULT_FORM_DIR)
     except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
-        QMessageBox.critical(None, "The questionnaire could not be opened",
-                             f"The questionnaire in {DEFAULT_FORM_DIR} could not be read ({error}).")
+        QMessageBox.critical(
+            None,
+            "The questionnaire could not be opened",
+            f"The questionnaire in {DEFAULT_FORM_DIR} could not be read ({error}).",
+        )
         return 2
     wizard = Wizard(start=start)
     wizard.show()
@@ -43,9 +46,9 @@ def run_wizard() -> int:
 
 
 def _load_questionnaire(wizard) -> None:
-    from screener.drafts import DraftStore
-    from screener.loader import load
-    from screener.problems import ProblemsError
+    from screener.content.loading import load
+    from screener.content.problems import ProblemsError
+    from screener.store.drafts import DraftStore
 
     try:
         bundle = load(DEFAULT_FORM_DIR)

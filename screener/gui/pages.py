@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from screener.form import Section
-from screener.gui.question_row import QuestionRow
+from screener.content.form import Section
 from screener.gui.text import reflow
+from screener.gui.widgets.kinds import question_row
+from screener.gui.widgets.question_row import QuestionRow
 
 if TYPE_CHECKING:
     from screener.gui.wizard import Wizard
@@ -77,7 +78,7 @@ class SectionPage(QWizardPage):
         self.rows: dict[str, QuestionRow] = {}
         self.crisis = CrisisPanel()
         for question in section.questions:
-            row = QuestionRow(question)
+            row = question_row(question)
             row.set_value(wizard.answers.get(question.id))
             row.changed.connect(lambda row=row: wizard.set_answer(row.question.id, row.value()))
             layout.addWidget(row)
@@ -101,7 +102,7 @@ class SectionPage(QWizardPage):
         for question_id, row in self.rows.items():
             row.set_value(answers.get(question_id))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F1:
             for row in self.rows.values():
                 if row.isAncestorOf(self.focusWidget()):
@@ -109,7 +110,7 @@ class SectionPage(QWizardPage):
                     return
         super().keyPressEvent(event)
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+    def validatePage(self) -> bool:
         first_problem: QuestionRow | None = None
         answers = self.owner.answers
         for row in self.rows.values():
@@ -126,5 +127,5 @@ class SectionPage(QWizardPage):
             return False
         return True
 
-    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+    def nextId(self) -> int:
         return self.owner.next_page_after(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from screener.report import format_date
+from screener.content.wording import format_date
 
 
 class PrivacyPanel(QFrame):
@@ -47,8 +47,9 @@ class PrivacyPanel(QFrame):
         layout.addWidget(self.resume_box)
         self.shared = QCheckBox("Don't keep my answers on this computer (for a shared or public computer)")
         self.shared.setAccessibleName("Don't keep my answers on this computer")
-        self.shared.setAccessibleDescription("Nothing is saved except the PDF you choose to save. "
-                                             "If you close the program, your answers are gone.")
+        self.shared.setAccessibleDescription(
+            "Nothing is saved except the PDF you choose to save. If you close the program, your answers are gone."
+        )
         layout.addWidget(self.shared)
         self.resume_button.clicked.connect(self.resume_requested)
         self.start_over_button.clicked.connect(self.start_over_requested)

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
-from screener.form import GroupQuestion
+from screener.content.form import GroupQuestion
+from screener.engine.visibility import prune
 from screener.gui.pages import scrolling
-from screener.report import display
-from screener.visibility import prune
 
 if TYPE_CHECKING:
     from screener.gui.wizard import Wizard
@@ -27,7 +26,7 @@ class ReviewPage(QWizardPage):
         self.area = None
         self.change_buttons: dict[str, QPushButton] = {}
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+    def initializePage(self) -> None:
         if self.area is not None:
             self.area.deleteLater()
         content = QWidget()
@@ -63,10 +62,10 @@ class ReviewPage(QWizardPage):
         if isinstance(question, GroupQuestion):
             lines = []
             for number, entry in enumerate(value, start=1):
-                parts = [display(item, entry[item.id]) for item in question.questions if item.id in entry]
+                parts = [item.display(entry[item.id]) for item in question.questions if item.id in entry]
                 lines.append(f"{number}. " + ", ".join(parts))
             return "\n".join(lines)
-        return display(question, value)
+        return question.display(value)
 
 
 def _html(text: str) -> str:

@@ -24,12 +24,16 @@ class StartText:
 
 def read_start_text(form_dir: Path) -> StartText:
     """The title and introduction of a form, without validating it (that happens right after)."""
-    from screener.yaml_text import parse_yaml
+    from screener.content.yaml_files import parse_yaml
 
     raw = parse_yaml((form_dir / "form.yaml").read_text(encoding="utf-8"))
     first = raw["sections"][0]
-    return StartText(raw.get("title", ""), first.get("title", ""), first.get("intro") or "",
-                     [section.get("title", "") for section in raw["sections"]])
+    return StartText(
+        raw.get("title", ""),
+        first.get("title", ""),
+        first.get("intro") or "",
+        [section.get("title", "") for section in raw["sections"]],
+    )
 
 
 class StartPage(QWizardPage):
@@ -53,5 +57,5 @@ class StartPage(QWizardPage):
         self.ready = True
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+    def isComplete(self) -> bool:
         return self.ready

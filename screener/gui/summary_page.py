@@ -13,16 +13,25 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
-                               QWizardPage)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
-from screener.answers import new_document
-from screener.engine import evaluate_answers
+from screener.engine.answers import new_document
+from screener.engine.evaluation import evaluate_answers
+from screener.engine.visibility import prune
 from screener.gui.pages import scrolling
-from screener.report import Report, build_report
-from screener.tones import TONES
-from screener.files import write_atomically
-from screener.visibility import prune
+from screener.report.build import build_report
+from screener.report.model import Report
+from screener.report.tones import TONES
+from screener.store.files import write_atomically
 
 if TYPE_CHECKING:
     from screener.gui.wizard import Wizard
@@ -33,22 +42,35 @@ def summary_html(report: Report) -> str:
     parts = []
     if report.crisis:
         lines = "".join(f"<p><b>{escape(item.label)}:</b> {escape(item.value)}</p>" for item in report.crisis.lines)
-        parts.append(_box(f"<h2>{escape(report.crisis.title)}</h2><p>{escape(report.crisis.message)}</p>{lines}"
-                          f"<p><b>Emergency:</b> {escape(report.crisis.emergency)}</p>", "urgent"))
-    parts.append(_box(f"<p>Screening outcome</p><h2>{escape(report.outcome_title)}</h2>"
-                      f"<p>{escape(report.outcome_summary)}</p><p><b>{escape(report.closing)}</b></p>",
-                      report.outcome_tone))
+        parts.append(
+            _box(
+                f"<h2>{escape(report.crisis.title)}</h2><p>{escape(report.crisis.message)}</p>{lines}"
+                f"<p><b>Emergency:</b> {escape(report.crisis.emergency)}</p>",
+                "urgent",
+            )
+        )
+    parts.append(
+        _box(
+            f"<p>Screening outcome</p><h2>{escape(report.outcome_title)}</h2>"
+            f"<p>{escape(report.outcome_summary)}</p><p><b>{escape(report.closing)}</b></p>",
+            report.outcome_tone,
+        )
+    )
     parts.append(f"<h3>{escape(report.headings.findings)}</h3>")
     for number, finding in enumerate(report.findings, start=1):
-        parts.append(f"<p><b>{number}. {escape(finding.text)}</b><br>Why: {escape(finding.reason)}<br>"
-                     f"Ask: {escape(finding.ask)}<br><small>Source: {escape('; '.join(finding.sources))}</small></p>")
+        parts.append(
+            f"<p><b>{number}. {escape(finding.text)}</b><br>Why: {escape(finding.reason)}<br>"
+            f"Ask: {escape(finding.ask)}<br><small>Source: {escape('; '.join(finding.sources))}</small></p>"
+        )
     return "".join(parts)
 
 
 def _box(inner: str, tone: str) -> str:
     background, border, _ink = TONES[tone]
-    return (f'<table width="100%" cellpadding="8" style="background-color:{background}; border: 2px solid {border}">'
-            f"<tr><td>{inner}</td></tr></table><br>")
+    return (
+        f'<table width="100%" cellpadding="8" style="background-color:{background}; border: 2px solid {border}">'
+        f"<tr><td>{inner}</td></tr></table><br>"
+    )
 
 
 class SummaryPage(QWizardPage):
@@ -67,9 +89,11 @@ class SummaryPage(QWizardPage):
         self.save_button = QPushButton("Save PDF…")
         self.print_button = QPushButton("Print…")
         self.open_button = QPushButton("Open in PDF viewer")
-        for button, description in ((self.save_button, "Save your summary as a PDF file"),
-                                    (self.print_button, "Print your summary"),
-                                    (self.open_button, "Open your summary in your PDF viewer")):
+        for button, description in (
+            (self.save_button, "Save your summary as a PDF file"),
+            (self.print_button, "Print your summary"),
+            (self.open_button, "Open your summary in your PDF viewer"),
+        ):
             button.setAccessibleName(button.text().rstrip("…"))
             button.setAccessibleDescription(description)
         buttons = QHBoxLayout()
@@ -95,13 +119,13 @@ class SummaryPage(QWizardPage):
         self.pdf_view = None
         self._buffer = None
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+    def initializePage(self) -> None:
         bundle = self.owner.bundle
         answers = prune(bundle.form, self.owner.answers)
         result = evaluate_answers(bundle, answers)
         self.report = build_report(bundle, result, dt.date.today())
         self.text.setText(summary_html(self.report))
-        from screener.report_command import summary_pdf  # reportlab loads here, not at start-up
+        from screener.report.pipeline import summary_pdf  # reportlab loads here, not at start-up
 
         self.pdf_bytes, warnings = summary_pdf(bundle, new_document(bundle.form, answers))
         self.status.setText(" ".join(f"Note: {warning}." for warning in warnings))
@@ -135,8 +159,9 @@ class SummaryPage(QWizardPage):
         try:
             write_atomically(Path(path), self.pdf_bytes)
         except OSError as error:
-            self.status.setText(f"The summary could not be saved there ({error.strerror or error}). "
-                                "Please choose another folder.")
+            self.status.setText(
+                f"The summary could not be saved there ({error.strerror or error}). Please choose another folder."
+            )
             return
         self.owner.summary_kept = True
         self.status.setText(f"Saved your summary to {path}")

@@ -17,19 +17,19 @@ from screener.gui.lazy import lazy_import
 from screener.gui.start_page import StartPage, StartText
 
 if TYPE_CHECKING:
-    from screener.drafts import DraftFound, DraftStore
-    from screener.loader import FormBundle
+    from screener.content.bundle import FormBundle
+    from screener.store.drafts import DraftFound, DraftStore
 
 # Loaded when first used, after the first page is on screen (see screener.gui.lazy).
-answers_module = lazy_import("screener.answers")
-conditions = lazy_import("screener.conditions")
-engine = lazy_import("screener.engine")
+answers_module = lazy_import("screener.engine.answers")
+conditions = lazy_import("screener.content.conditions")
+engine = lazy_import("screener.engine.evaluation")
 pages = lazy_import("screener.gui.pages")
 privacy_panel = lazy_import("screener.gui.privacy_panel")
 review_page = lazy_import("screener.gui.review_page")
 summary_page = lazy_import("screener.gui.summary_page")
-report = lazy_import("screener.report")
-visibility = lazy_import("screener.visibility")
+report = lazy_import("screener.report.build")
+visibility = lazy_import("screener.engine.visibility")
 
 AUTOSAVE_DELAY_MS = 400  # the draft is never more than this behind the last change
 PRELOAD_AFTER_MS = 1500  # well after the first page is up, long before anyone reaches the summary
@@ -71,8 +71,13 @@ class ProgressList(QWidget):
         self.step.setAccessibleName(f"Progress: step {position} of {len(shown)}")
         for index, label in enumerate(self.labels):
             title = label.text().split("  ")[-1]
-            state = "skipped" if index in skipped else "current" if index == current else (
-                "done" if index < current else "todo")
+            state = (
+                "skipped"
+                if index in skipped
+                else "current"
+                if index == current
+                else ("done" if index < current else "todo")
+            )
             marker = {"done": "✓", "current": "▶", "todo": "•", "skipped": "–"}[state]
             label.setText(f"{marker}  {title}")
             label.setStyleSheet(STATE_STYLES[state])
@@ -84,8 +89,14 @@ class Wizard(QWizard):
     ``Wizard(start=...)`` shows the introduction, ``attach()`` adds the questionnaire. Given a bundle,
     the constructor does both."""
 
-    def __init__(self, bundle: FormBundle | None = None, store: DraftStore | None = None,
-                 found: DraftFound | None = None, start: StartText | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        bundle: FormBundle | None = None,
+        store: DraftStore | None = None,
+        found: DraftFound | None = None,
+        start: StartText | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.bundle = bundle
         self.store = store
@@ -106,12 +117,13 @@ class Wizard(QWizard):
         if start is None:
             assert bundle is not None, "a Wizard needs either the start text or the bundle"
             first = bundle.form.sections[0]
-            start = StartText(bundle.form.title, first.title, first.intro or "",
-                              [section.title for section in bundle.form.sections])
+            start = StartText(
+                bundle.form.title, first.title, first.intro or "", [section.title for section in bundle.form.sections]
+            )
         self.setWindowTitle(start.window_title)
         self.start_page = StartPage(start)
         self.addPage(self.start_page)
-        self.progress = ProgressList(start.section_titles + ["Review", "Summary"])
+        self.progress = ProgressList([*start.section_titles, "Review", "Summary"])
         self.setSideWidget(self.progress)
         self.progress.show_progress(0, set())
         self.resize(960, 720)
@@ -122,8 +134,13 @@ class Wizard(QWizard):
         """Build the questionnaire's pages behind the first page, and make Next available."""
         self.bundle = bundle
         self.store = store
-        self.crisis_questions = {name for rule in bundle.rules.rules if rule.category == "safety"
-                                 for kind, name in conditions.references(rule.when) if kind == "answer"}
+        self.crisis_questions = {
+            name
+            for rule in bundle.rules.rules
+            if rule.category == "safety"
+            for kind, name in conditions.references(rule.when)
+            if kind == "answer"
+        }
         self.start_page.section = bundle.form.sections[0]
         for section in bundle.form.sections[1:]:
             page = pages.SectionPage(self, section)
@@ -136,7 +153,8 @@ class Wizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, "Delete my answers")
         self.button(QWizard.WizardButton.CustomButton1).setAccessibleDescription(
-            "Removes your answers from this program and from this computer")
+            "Removes your answers from this program and from this computer"
+        )
         self.customButtonClicked.connect(lambda _which: self.delete_answers())
         self.privacy = privacy_panel.PrivacyPanel()
         self.start_page.add_panel(self.privacy)
@@ -159,7 +177,7 @@ class Wizard(QWizard):
         """While the patient reads and answers, load reportlab, the fonts and QtPdf, so Finish is quick."""
         import PySide6.QtPdfWidgets  # noqa: F401  (the summary page's preview)
 
-        from screener.pdf_text import register_fonts
+        from screener.report.pdf_text import register_fonts
 
         register_fonts()
 
@@ -191,13 +209,16 @@ class Wizard(QWizard):
         if self.store is None or self.shared_mode or not self.answers:
             return
         answers = visibility.prune(self.bundle.form, self.answers)
-        document = answers_module.new_document(self.bundle.form, answers, page=self._current_section(),
-                                saved_at=dt.datetime.now().replace(microsecond=0))
+        document = answers_module.new_document(
+            self.bundle.form, answers, page=self._current_section(), saved_at=dt.datetime.now().replace(microsecond=0)
+        )
         try:
             self.store.save(document)
         except OSError as error:
-            self.progress.saved.setText(f"Your answers could not be saved on this computer "
-                                        f"({error.strerror or error}). Please keep this window open.")
+            self.progress.saved.setText(
+                f"Your answers could not be saved on this computer "
+                f"({error.strerror or error}). Please keep this window open."
+            )
             return
         self.progress.saved.setText(f"Answers saved on this computer at {document.saved_at:%H:%M}.")
 
@@ -229,17 +250,22 @@ class Wizard(QWizard):
             self.autosave.stop()
             deleted = self.store.delete() if self.store is not None else False
             self.progress.saved.setText("Nothing is kept on this computer.")
-            self.privacy.say("Nothing will be kept on this computer, except a PDF you choose to save."
-                             + (" Your saved answers were deleted." if deleted else ""))
+            self.privacy.say(
+                "Nothing will be kept on this computer, except a PDF you choose to save."
+                + (" Your saved answers were deleted." if deleted else "")
+            )
         else:
             self.privacy.say("")
             self.save_draft()
 
     def delete_answers(self) -> None:
         choice = QMessageBox.question(
-            self, "Delete your answers?",
+            self,
+            "Delete your answers?",
             "This removes all your answers from this program and from this computer. It cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if choice != QMessageBox.StandardButton.Yes:
             return
         self.autosave.stop()
@@ -267,8 +293,7 @@ class Wizard(QWizard):
         shown = self.applicable()
         for page in self.section_pages:
             page.refresh(set(shown.questions))
-        skipped = {index for index, page in enumerate(self.section_pages)
-                   if not shown.section_applies(page.section.id)}
+        skipped = {index for index, page in enumerate(self.section_pages) if not shown.section_applies(page.section.id)}
         self.progress.show_progress(self._page_index(), {index + 1 for index in skipped})
 
     def _page_index(self) -> int:
@@ -292,7 +317,7 @@ class Wizard(QWizard):
     def next_page_after(self, page) -> int:
         shown = self.applicable()
         index = self.section_pages.index(page)
-        for later in self.section_pages[index + 1:]:
+        for later in self.section_pages[index + 1 :]:
             if shown.section_applies(later.section.id):
                 return self.pageIds()[self.section_pages.index(later) + 1]
         return self.review_id
@@ -309,12 +334,18 @@ class Wizard(QWizard):
     def reject(self) -> None:
         if self.answers and not self.summary_kept:
             kept = self.store is not None and not self.shared_mode
-            message = ("Your answers are kept on this computer, and you can continue next time. Close for now?"
-                       if kept else "You asked us not to keep your answers, so they will be lost. Close anyway?")
+            message = (
+                "Your answers are kept on this computer, and you can continue next time. Close for now?"
+                if kept
+                else "You asked us not to keep your answers, so they will be lost. Close anyway?"
+            )
             choice = QMessageBox.question(
-                self, "Close the questionnaire?", message,
+                self,
+                "Close the questionnaire?",
+                message,
                 QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Cancel,
+            )
             if choice != QMessageBox.StandardButton.Close:
                 return
         self.save_draft()
@@ -323,21 +354,23 @@ class Wizard(QWizard):
     def accept(self) -> None:
         if not self.summary_kept:
             choice = QMessageBox.question(
-                self, "Finish without your summary?",
+                self,
+                "Finish without your summary?",
                 "You have not saved, printed or opened your summary yet. Finish anyway?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Cancel,
+            )
             if choice != QMessageBox.StandardButton.Yes:
                 return
         super().accept()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event) -> None:
         event.ignore()
         self.reject()
         if self.result() == QWizard.DialogCode.Rejected and not self.isVisible():
             event.accept()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event) -> None:
         from PySide6.QtCore import Qt  # not at import: touching Qt builds ~100 enum classes (20 ms at start-up)
 
         if event.key() == Qt.Key.Key_Escape:

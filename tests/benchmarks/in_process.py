@@ -10,11 +10,11 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SCREENER_DATA_DIR", tempfile.mkdtemp())
 
-from screener.answers import read  # noqa: E402
-from screener.gui.app import make_application  # noqa: E402
-from screener.gui.wizard import Wizard  # noqa: E402
-from screener.loader import load  # noqa: E402
-from screener.paths import DEFAULT_FORM_DIR  # noqa: E402
+from screener.content.loading import load
+from screener.engine.answers import read
+from screener.gui.app import make_application
+from screener.gui.wizard import Wizard
+from screener.paths import DEFAULT_FORM_DIR
 
 
 def measure() -> dict[str, list[float]]:
@@ -46,5 +46,7 @@ def measure() -> dict[str, list[float]]:
 
 if __name__ == "__main__":
     for name, values in measure().items():
-        print(f"{name}: median {statistics.median(values):.1f}, min {min(values):.1f}, max {max(values):.1f} "
-              f"(n={len(values)})")
+        print(
+            f"{name}: median {statistics.median(values):.1f}, min {min(values):.1f}, max {max(values):.1f} "
+            f"(n={len(values)})"
+        )

@@ -11,10 +11,10 @@ import time
 
 import reportlab.platypus  # noqa: F401  (imported before timing: we measure rendering, not import)
 
-from screener.answers import read
-from screener.loader import load
+from screener.content.loading import load
+from screener.engine.answers import read
 from screener.paths import DEFAULT_FORM_DIR
-from screener.report_command import summary_pdf
+from screener.report.pipeline import summary_pdf
 
 
 def main() -> None:
@@ -26,8 +26,10 @@ def main() -> None:
         start = time.perf_counter()
         summary_pdf(bundle, document, made_on=dt.date(2026, 11, 23))
         times.append((time.perf_counter() - start) * 1000)
-    print(f"render full summary in-process: median {statistics.median(times):.1f} ms, "
-          f"min {min(times):.1f} ms, max {max(times):.1f} ms over {len(times)} runs")
+    print(
+        f"render full summary in-process: median {statistics.median(times):.1f} ms, "
+        f"min {min(times):.1f} ms, max {max(times):.1f} ms over {len(times)} runs"
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,10 @@ def series(command: list[str], env: dict[str, str], runs: int) -> tuple[list[flo
 
 
 def describe(values: list[float], scale: float, unit: str) -> str:
-    return (f"median {statistics.median(values) * scale:7.1f} {unit} "
-            f"(min {min(values) * scale:.1f}, max {max(values) * scale:.1f})")
+    return (
+        f"median {statistics.median(values) * scale:7.1f} {unit} "
+        f"(min {min(values) * scale:.1f}, max {max(values) * scale:.1f})"
+    )
 
 
 def compare(title: str, ours: list[str], bare: list[str], env: dict[str, str], runs: int) -> list[str]:
@@ -67,18 +69,32 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
     work = Path(tempfile.mkdtemp(prefix="screener-bench-"))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SCREENER_QUIT_WHEN_SHOWN": "1",
-           "SCREENER_DATA_DIR": str(work / "data")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SCREENER_QUIT_WHEN_SHOWN": "1",
+        "SCREENER_DATA_DIR": str(work / "data"),
+    }
     example = ROOT / "forms" / "ketamine_ocd" / "examples" / "with_precautions.json"
     python = sys.executable
     lines = [f"{runs} runs each after one warm-up; Python {sys.version.split()[0]}, {os.cpu_count()} cores"]
-    lines += compare("(a) start-up until the first page is shown",
-                     [str(BIN / "screener")], [python, str(HERE / "bare_wizard.py")], env, runs)
-    lines += compare("(b) report: an example to a PDF file",
-                     [str(BIN / "screener"), "report", str(example), "-o", str(work / "summary.pdf")],
-                     [python, str(HERE / "bare_report.py"), str(work / "bare.pdf")], env, runs)
-    inner = subprocess.run([python, str(HERE / "in_process.py")], env=env, cwd=ROOT, capture_output=True,
-                           text=True, check=True)
+    lines += compare(
+        "(a) start-up until the first page is shown",
+        [str(BIN / "screener")],
+        [python, str(HERE / "bare_wizard.py")],
+        env,
+        runs,
+    )
+    lines += compare(
+        "(b) report: an example to a PDF file",
+        [str(BIN / "screener"), "report", str(example), "-o", str(work / "summary.pdf")],
+        [python, str(HERE / "bare_report.py"), str(work / "bare.pdf")],
+        env,
+        runs,
+    )
+    inner = subprocess.run(
+        [python, str(HERE / "in_process.py")], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
     lines += ["(d) in-process", *(f"  {line}" for line in inner.stdout.strip().splitlines())]
     shutil.rmtree(work, ignore_errors=True)
     print("\n".join(lines))

@@ -12,13 +12,13 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QTimer
 
-from screener.drafts import DraftStore  # noqa: E402
-from screener.gui.app import make_application  # noqa: E402
-from screener.gui.wizard import Wizard  # noqa: E402
-from screener.loader import load  # noqa: E402
-from screener.paths import DEFAULT_FORM_DIR  # noqa: E402
+from screener.content.loading import load
+from screener.gui.app import make_application
+from screener.gui.wizard import Wizard
+from screener.paths import DEFAULT_FORM_DIR
+from screener.store.drafts import DraftStore
 
 QUESTIONS = ("name", "clinic", "success", "own_questions", "budget_3_months")
 

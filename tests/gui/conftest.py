@@ -15,8 +15,9 @@ def no_real_dialogs(qapp, monkeypatch):
     """No dialog is ever shown: questions answer Cancel and are recorded; messages are recorded."""
     make_application()  # our stylesheet and icon, as a patient sees them
     asked: list = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or
-                        QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or QMessageBox.StandardButton.Cancel
+    )
     for name in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: asked.append(args))
     return asked

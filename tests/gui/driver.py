@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit, QWizard
 
 from screener.gui.pages import SectionPage
-from screener.gui.question_row import QuestionRow
+from screener.gui.widgets.question_row import QuestionRow
 
 
 class PatientDriver:
@@ -47,7 +47,9 @@ class PatientDriver:
                 self.qtbot.keyClicks(edit, char)
             else:  # QTest only types ASCII; a real keyboard sends other letters as key events with text
                 for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+                    QApplication.sendEvent(
+                        edit, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                    )
 
     def add_entry(self, group_id: str, **answers) -> None:
         group = self.row(group_id).input

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit, QWidget,
-                               QWizard)
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit, QWidget, QWizard
 
 from screener.gui.pages import SectionPage
 from screener.gui.wizard import Wizard
@@ -120,7 +119,9 @@ def test_every_input_has_an_accessible_name(wizard):
     for page in wizard.section_pages:
         for widget in page.findChildren(QWidget):
             if isinstance(widget, inputs):
-                assert widget.accessibleName().strip(), f"{page.section.id}: {widget!r} {getattr(widget, 'text', str)()}"
+                assert widget.accessibleName().strip(), (
+                    f"{page.section.id}: {widget!r} {getattr(widget, 'text', str)()}"
+                )
 
 
 def test_keyboard_alone_reaches_the_summary(qtbot, wizard):
@@ -179,7 +180,6 @@ def test_enter_in_a_multi_line_field_starts_a_new_line(qtbot, patient):
     qtbot.keyClicks(edit, "second")
     patient.on("concerns")
     assert edit.toPlainText() == "first\nsecond"
-
 
 
 def test_review_lists_answers_and_change_goes_back_to_the_page(patient, wizard):

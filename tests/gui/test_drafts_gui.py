@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWizard
 
-from screener.answers import new_document
-from screener.drafts import DraftStore
+from screener.engine.answers import new_document
 from screener.gui.wizard import Wizard
+from screener.store.drafts import DraftStore
 from tests.gui.driver import PatientDriver
 
 
@@ -30,8 +30,7 @@ def test_answers_are_saved_within_a_second(qtbot, bundle, store):
     wizard, patient = open_wizard(qtbot, bundle, store)
     patient.next()
     patient.type("name", "Sam")
-    qtbot.waitUntil(lambda: store.path.exists() and store.find().document.answers.get("name") == "Sam",
-                    timeout=1000)
+    qtbot.waitUntil(lambda: store.path.exists() and store.find().document.answers.get("name") == "Sam", timeout=1000)
     assert "Answers saved on this computer" in wizard.progress.saved.text()
 
 

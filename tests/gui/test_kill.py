@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from screener.drafts import DraftStore
+from screener.store.drafts import DraftStore
 from tests.gui.autosave_child import QUESTIONS
 
 ROOT = Path(__file__).parents[2]
@@ -23,8 +23,14 @@ def test_killed_at_random_moments_loses_nothing_saved(bundle, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     for run in range(RUNS):
         folder = tmp_path / f"run{run}"
-        child = subprocess.Popen([sys.executable, "-m", "tests.gui.autosave_child", str(folder)], cwd=ROOT,
-                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.gui.autosave_child", str(folder)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         assert child.stdout.readline().strip() == "READY"
         kill_at = time.monotonic() + chooser.uniform(0.3, 2.0)
         steps: list[tuple[int, str, float]] = []

@@ -9,8 +9,9 @@ from tests.pdf_helpers import pdf_text
 
 SERTRALINE = dict(medicine="sertraline", dose_mg=200, weeks=12, outcome="little_or_none", stopped_side_effects=False)
 FLUOXETINE = dict(medicine="fluoxetine", dose_mg=60, weeks=10, outcome="worse", stopped_side_effects=False)
-ERP = dict(therapy_type="erp", therapy_format="weekly", sessions=16, ocd_specialist="yes",
-           therapy_outcome="little_or_none")
+ERP = dict(
+    therapy_type="erp", therapy_format="weekly", sessions=16, ocd_specialist="yes", therapy_outcome="little_or_none"
+)
 
 
 def fill(patient, suicidal="none", diagnosis="psychiatrist", conditions=("none",), trials=True):
@@ -56,12 +57,15 @@ def fill(patient, suicidal="none", diagnosis="psychiatrist", conditions=("none",
     assert patient.page is patient.wizard.summary_page
 
 
-@pytest.mark.parametrize("profile, title", [
-    (dict(), "Worth discussing"),
-    (dict(conditions=("glaucoma",)), "Worth discussing, with precautions"),
-    (dict(diagnosis="suspected"), "Other steps first"),
-    (dict(suicidal="often", trials=False), "Get help now"),
-])
+@pytest.mark.parametrize(
+    "profile, title",
+    [
+        (dict(), "Worth discussing"),
+        (dict(conditions=("glaucoma",)), "Worth discussing, with precautions"),
+        (dict(diagnosis="suspected"), "Other steps first"),
+        (dict(suicidal="often", trials=False), "Get help now"),
+    ],
+)
 def test_patient_reaches_summary_and_saves_the_pdf(patient, wizard, monkeypatch, tmp_path, profile, title):
     fill(patient, **profile)
     summary = wizard.summary_page

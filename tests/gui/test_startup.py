@@ -13,7 +13,7 @@ def test_wizard_start_does_not_import_the_pdf_stack():
         "import sys\n"
         "from screener.gui.app import make_application\n"
         "from screener.gui.wizard import Wizard\n"
-        "from screener.loader import load\n"
+        "from screener.content.loading import load\n"
         "from screener.paths import DEFAULT_FORM_DIR\n"
         "app = make_application()\n"
         "wizard = Wizard(load(DEFAULT_FORM_DIR))\n"

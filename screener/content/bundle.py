@@ -1,0 +1,30 @@
+"""A loaded, checked form: everything needed to evaluate answers and report on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from screener.content.form import Form
+from screener.content.regions import RegionList
+from screener.content.report_content import ReportContent
+from screener.content.rules import Parameters, RuleSet
+from screener.content.sources import SourceList
+
+
+@dataclass(frozen=True)
+class FormBundle:
+    """A loaded, checked form with everything it needs to be evaluated and reported."""
+
+    folder: Path
+    form: Form
+    rules: RuleSet
+    parameters: Parameters
+    sources: SourceList
+    regions: RegionList
+    content: ReportContent
+
+    @property
+    def threshold_values(self) -> dict[str, Any]:
+        return {name: parameter.value for name, parameter in self.parameters.thresholds.items()}

@@ -1,0 +1,231 @@
+"""Cross-reference checks of a loaded form: every id named exists, comes earlier, and has the right kind.
+
+Structure was checked by the pydantic models; these checks see the whole form at once. Each records its
+problems (file, item, reason) and goes on, so that one run names every problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from screener.content.conditions import Condition, comparisons, references
+from screener.content.cost_model import fact_names
+from screener.content.form import Form, GroupQuestion, NumberQuestion, QuestionBase, SingleChoice, YesNo
+from screener.content.problems import Problems, duplicates
+from screener.content.regions import RegionList
+from screener.content.report_content import ReportContent
+from screener.content.rules import Parameters, RuleSet
+from screener.content.sources import Citation, SourceList
+
+
+def check_form(path: Path, form: Form, broken: set[str], regions: RegionList | None, problems: Problems) -> None:
+    for section_id in duplicates(section.id for section in form.sections):
+        problems.add(path, f"section '{section_id}'", "this section id is used more than once")
+    if form.sections[0].questions or form.sections[0].enable_when is not None:
+        problems.add(
+            path,
+            f"section '{form.sections[0].id}'",
+            "the first section is the introduction page: it has no questions and is always shown",
+        )
+    for question_id in duplicates(question.id for _, question in form.questions()):
+        problems.add(path, f"question '{question_id}'", "this question id is used more than once")
+    earlier: dict[str, QuestionBase | None] = dict.fromkeys(broken)  # broken: reported already
+    for section in form.sections:
+        if section.enable_when is not None:
+            _check_condition(
+                path, f"section '{section.id}' > enable_when", section.enable_when, problems, answers=earlier
+            )
+        for question in section.questions:
+            if question.enable_when is not None:
+                _check_condition(
+                    path, f"question '{question.id}' > enable_when", question.enable_when, problems, answers=earlier
+                )
+            if isinstance(question, GroupQuestion):
+                _check_group(path, question, earlier, problems)
+            earlier[question.id] = question
+    region_question = form.question(form.region_question)
+    if not isinstance(region_question, SingleChoice):
+        problems.add(path, "region_question", f"'{form.region_question}' is not a single-choice question in this form")
+    elif regions is not None:
+        for value in region_question.option_values:
+            if value not in regions.regions:
+                problems.add(path, f"question '{region_question.id}'", f"option '{value}' has no entry in regions.yaml")
+
+
+def _check_group(path: Path, group: GroupQuestion, answers: dict[str, QuestionBase | None], problems: Problems) -> None:
+    for item_id in duplicates(question.id for question in group.questions):
+        problems.add(path, f"question '{group.id}' > '{item_id}'", "this id is used more than once in the group")
+    earlier_items: dict[str, QuestionBase] = {}
+    for item in group.questions:
+        if item.enable_when is not None:
+            _check_condition(
+                path,
+                f"question '{group.id}' > '{item.id}' > enable_when",
+                item.enable_when,
+                problems,
+                answers=answers,
+                items=earlier_items,
+            )
+        earlier_items[item.id] = item
+
+
+def _check_condition(
+    path: Path,
+    where: str,
+    condition: Condition,
+    problems: Problems,
+    *,
+    answers: dict[str, QuestionBase | None],
+    items: dict[str, QuestionBase] | None = None,
+    facts: set[str] | None = None,
+    params: set[str] | None = None,
+) -> None:
+    """Every id a condition names must exist (and come earlier); compared values must be real options."""
+    allowed = {"answer": answers, "item": items, "fact": facts, "param": params}
+    for kind, name in references(condition):
+        known = allowed["item" if kind == "by" else kind]
+        if known is None:
+            problems.add(path, where, f"a {kind} cannot be used here ('{name}')")
+        elif name not in known:
+            problems.add(path, where, f"unknown {kind} id '{name}' (it does not exist, or does not come earlier)")
+    for compare in comparisons(condition):
+        kind, name = compare.subject
+        table = answers if kind == "answer" else items if kind == "item" else None
+        question = table.get(name) if table else None
+        if question is not None:
+            operator, value = compare.operator
+            reason = question.operator_problem(operator, value if isinstance(value, list) else [value])
+            if reason:
+                problems.add(path, where, f"'{name}': {reason}")
+
+
+def check_rules(
+    path: Path, rules: RuleSet, form: Form, broken: set[str], parameters: Parameters, problems: Problems
+) -> None:
+    answers: dict[str, QuestionBase | None] = dict.fromkeys(broken)  # broken: reported already
+    answers.update((question.id, question) for _, question in form.questions())
+    params = set(parameters.thresholds)
+    outcome_ids = [outcome.id for outcome in rules.outcomes]
+    for outcome_id in duplicates(outcome_ids):
+        problems.add(path, f"outcome '{outcome_id}'", "this outcome id is used more than once")
+    if rules.default_outcome not in outcome_ids:
+        problems.add(path, "default_outcome", f"'{rules.default_outcome}' is not one of the outcomes")
+    facts: set[str] = set(fact_names(parameters.cost)) | {"currency"}
+    for fact in rules.facts:
+        if fact.id in facts:
+            problems.add(path, f"fact '{fact.id}'", "this fact id is used more than once")
+        where = f"fact '{fact.id}'"
+        if fact.count is not None:
+            group = answers.get(fact.count)
+            if not isinstance(group, GroupQuestion):
+                problems.add(path, where, f"'{fact.count}' is not a repeatable group question")
+            elif fact.where is not None:
+                items = {item.id: item for item in group.questions}
+                _check_condition(
+                    path,
+                    f"{where} > where",
+                    fact.where,
+                    problems,
+                    answers=answers,
+                    items=items,
+                    facts=facts,
+                    params=params,
+                )
+        if fact.when is not None:
+            _check_condition(path, f"{where} > when", fact.when, problems, answers=answers, facts=facts, params=params)
+        facts.add(fact.id)
+    for rule_id in duplicates(rule.id for rule in rules.rules):
+        problems.add(path, f"rule '{rule_id}'", "this rule id is used more than once")
+    for rule in rules.rules:
+        where = f"rule '{rule.id}'"
+        _check_condition(path, f"{where} > when", rule.when, problems, answers=answers, facts=facts, params=params)
+        if rule.raises is not None and rule.raises not in outcome_ids:
+            problems.add(path, f"{where} > raises", f"'{rule.raises}' is not one of the outcomes")
+        for name in sorted(rule.placeholders() - facts - set(answers)):
+            problems.add(path, f"{where} > reason", f"{{{name}}} is neither a fact nor a question id")
+
+
+def check_cost(path: Path, parameters: Parameters, form: Form, problems: Problems) -> None:
+    cost = parameters.cost
+    expected = {"price_question": NumberQuestion, "budget_question": NumberQuestion, "quoted_question": YesNo}
+    for field, kind in expected.items():
+        question_id = getattr(cost, field)
+        if not isinstance(form.question(question_id), kind):
+            problems.add(path, f"cost > {field}", f"'{question_id}' is not a {kind.__name__} in the form")
+    if cost.budget_horizon not in {horizon.id for horizon in cost.horizons}:
+        problems.add(path, "cost > budget_horizon", f"'{cost.budget_horizon}' is not one of the horizons")
+
+
+def check_content(path: Path, content: ReportContent, form: Form, rules: RuleSet, problems: Problems) -> None:
+    """The summary's layout may only name sections, groups, item questions and count facts that exist."""
+    section_ids = {section.id for section in form.sections}
+    for where, section_id in [("header_section", content.header_section), *content.answer_sections.items()]:
+        if section_id not in section_ids:
+            problems.add(path, where, f"'{section_id}' is not a section of the form")
+    count_facts = {fact.id: fact.count for fact in rules.facts if fact.count}
+    for name, table in content.tables.items():
+        group = form.question(table.group)
+        if not isinstance(group, GroupQuestion):
+            problems.add(path, f"table '{name}'", f"'{table.group}' is not a repeatable group question")
+            continue
+        for column in table.columns:
+            for item_id in filter(None, (column.question, column.detail)):
+                if group.item_question(item_id) is None:
+                    problems.add(path, f"table '{name}'", f"'{item_id}' is not a question of '{table.group}'")
+        if table.check and count_facts.get(table.check.fact) != table.group:
+            problems.add(path, f"table '{name}' > check", f"'{table.check.fact}' is not a count over '{table.group}'")
+        if table.extra_section and table.extra_section not in section_ids:
+            problems.add(path, f"table '{name}'", f"'{table.extra_section}' is not a section of the form")
+
+
+def check_sources(path: Path, sources: SourceList, problems: Problems) -> None:
+    for source_id, source in sources.sources.items():
+        if source.kind == "article" and not source.sections:
+            problems.add(path, f"source '{source_id}'", "an article lists its section headings")
+
+
+def all_citations(
+    folder: Path,
+    rules: RuleSet | None,
+    parameters: Parameters | None,
+    regions: RegionList | None,
+    content: ReportContent | None,
+) -> Iterable[tuple[Path, list[tuple[str, Citation]]]]:
+    if rules is not None:
+        yield folder / "rules.yaml", [(f"rule '{rule.id}'", cite) for rule in rules.rules for cite in rule.cite]
+    if parameters is not None:
+        yield (
+            folder / "parameters.yaml",
+            (
+                [(f"threshold '{name}'", cite) for name, item in parameters.thresholds.items() for cite in item.cite]
+                + [("cost", cite) for cite in parameters.cost.cite]
+            ),
+        )
+    if regions is not None:
+        yield (
+            folder.parent / "regions.yaml",
+            [
+                (f"region '{code}' > '{line.name}'", cite)
+                for code, region in regions.regions.items()
+                for line in region.crisis_lines
+                for cite in line.cite
+            ],
+        )
+    if content is not None:
+        yield folder / "report.yaml", content.citations()
+
+
+def check_citation(path: Path, where: str, citation: Citation, sources: SourceList, problems: Problems) -> None:
+    source = sources.sources.get(citation.source)
+    if source is None:
+        problems.add(path, where, f"cites unknown source '{citation.source}'")
+    elif citation.section is not None and citation.section not in source.sections:
+        problems.add(path, where, f"source '{citation.source}' has no section “{citation.section}”")
+    elif source.kind == "article" and citation.section is None:
+        problems.add(path, where, f"a citation of the article '{citation.source}' names its section")
+
+
+def check_regions(path: Path, regions: RegionList, problems: Problems) -> None:
+    if regions.fallback not in regions.regions:
+        problems.add(path, "fallback", f"'{regions.fallback}' is not one of the regions")

@@ -1,0 +1,279 @@
+"""The questionnaire as data: sections (pages) of questions of seven kinds.
+
+A form is read from ``form.yaml`` and never changed. Each question kind is the one home of its Qt-free
+behaviour: what an answer looks like (``check_answer``), how a person reads one (``display``) and which
+condition operators may compare it (``operator_problem``), so the loader, the answers document, the report,
+the wizard and the CLI share one definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from screener.content.conditions import Condition
+from screener.content.frozen import Frozen
+from screener.content.wording import format_date, format_number, plain_number
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+
+
+class Option(Frozen):
+    value: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
+    label: str = Field(min_length=1)
+    help: str | None = None
+
+
+class QuestionBase(Frozen):
+    id: Id
+    label: str = Field(min_length=1)
+    short_label: str | None = Field(default=None, description="a few words for headers and the review page")
+    help: str | None = None
+    required: bool = False
+    enable_when: Condition | None = None
+
+    @property
+    def short(self) -> str:
+        return self.short_label or self.label.strip()
+
+    def check_answer(self, value: Any) -> str | None:
+        """None when ``value`` is a valid answer to this question, else the reason in plain words."""
+        raise NotImplementedError
+
+    def display(self, value: Any) -> str:
+        """A valid answer as a person reads it: option labels, Yes/No, numbers with units, dates in words."""
+        return str(value)
+
+    def operator_problem(self, operator: str, values: list[Any]) -> str | None:
+        """Why a condition may not compare this question's answer with ``operator`` and ``values``; None if it may.
+
+        Every kind may be tested with ``answered``; other operators are allowed kind by kind.
+        """
+        if operator == "answered":
+            return None
+        if operator in ("contains", "contains_any"):
+            return f"'{operator}' works only on multiple-choice questions"
+        if operator in ("equals", "one_of"):
+            return None
+        return f"'{operator}' compares numbers, but this is not a number question"
+
+
+class ChoiceQuestion(QuestionBase):
+    options: list[Option] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _unique_options(self) -> ChoiceQuestion:
+        values = [option.value for option in self.options]
+        repeated = sorted({value for value in values if values.count(value) > 1})
+        if repeated:
+            raise ValueError(f"option values repeat: {', '.join(repeated)}")
+        return self
+
+    @property
+    def option_values(self) -> list[str]:
+        return [option.value for option in self.options]
+
+    def option_label(self, value: str) -> str:
+        for option in self.options:
+            if option.value == value:
+                return option.label
+        return value
+
+    def display(self, value: Any) -> str:
+        return self.option_label(value)
+
+    def operator_problem(self, operator: str, values: list[Any]) -> str | None:
+        problem = super().operator_problem(operator, values)
+        if problem is None and operator != "answered":
+            unknown = [str(choice) for choice in values if choice not in self.option_values]
+            if unknown:
+                return f"no such option: {', '.join(unknown)} (options: {', '.join(self.option_values)})"
+        return problem
+
+
+class SingleChoice(ChoiceQuestion):
+    kind: Literal["single"]
+
+    def check_answer(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return f"expected one of {', '.join(self.option_values)}"
+        if value not in self.option_values:
+            return f"'{value}' is not an option here; the options are {', '.join(self.option_values)}"
+        return None
+
+
+class MultiChoice(ChoiceQuestion):
+    kind: Literal["multi"]
+    exclusive: list[str] = Field(default_factory=list, description="options that cannot be combined with others")
+
+    def check_answer(self, value: Any) -> str | None:
+        if not isinstance(value, list) or not all(isinstance(choice, str) for choice in value):
+            return "expected a list of options"
+        unknown = [choice for choice in value if choice not in self.option_values]
+        if unknown:
+            return f"not an option here: {', '.join(unknown)}; the options are {', '.join(self.option_values)}"
+        if len(set(value)) != len(value):
+            return "the same option is chosen twice"
+        lone = [choice for choice in value if choice in self.exclusive]
+        if lone and len(value) > 1:
+            return f"'{lone[0]}' cannot be combined with other choices"
+        return None
+
+    def display(self, value: Any) -> str:
+        return "; ".join(self.option_label(choice) for choice in value)
+
+    def operator_problem(self, operator: str, values: list[Any]) -> str | None:
+        if operator in ("contains", "contains_any"):
+            operator = "one_of"  # the same option check, on a list of choices
+        return super().operator_problem(operator, values)
+
+
+class YesNo(QuestionBase):
+    kind: Literal["yesno"]
+
+    def check_answer(self, value: Any) -> str | None:
+        return None if isinstance(value, bool) else "expected yes (true) or no (false)"
+
+    def display(self, value: Any) -> str:
+        return "Yes" if value else "No"
+
+    def operator_problem(self, operator: str, values: list[Any]) -> str | None:
+        problem = super().operator_problem(operator, values)
+        if problem is None and operator != "answered" and not all(isinstance(choice, bool) for choice in values):
+            return "a yes/no question compares with true or false"
+        return problem
+
+
+class NumberQuestion(QuestionBase):
+    kind: Literal["number"]
+    unit: str = Field(min_length=1)
+    minimum: float
+    maximum: float
+    integer: bool = True
+
+    @model_validator(mode="after")
+    def _range(self) -> NumberQuestion:
+        if self.minimum > self.maximum:
+            raise ValueError(f"minimum {self.minimum} is above maximum {self.maximum}")
+        return self
+
+    def range_text(self) -> str:
+        return f"{plain_number(self.minimum)} to {plain_number(self.maximum)} {self.unit}"
+
+    def display(self, value: Any) -> str:
+        return f"{format_number(value)} {self.unit}"
+
+    def operator_problem(self, operator: str, values: list[Any]) -> str | None:
+        if operator in ("contains", "contains_any"):
+            return super().operator_problem(operator, values)
+        return None
+
+    def check_answer(self, value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return "expected a number"
+        if self.integer and not float(value).is_integer():
+            return "expected a whole number"
+        if not self.minimum <= value <= self.maximum:
+            return f"{plain_number(value)} is outside the range {self.range_text()}"
+        return None
+
+
+class DateQuestion(QuestionBase):
+    kind: Literal["date"]
+
+    def check_answer(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "expected a date written as YYYY-MM-DD"
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return f"'{value}' is not a date written as YYYY-MM-DD"
+        return None
+
+    def display(self, value: Any) -> str:
+        return format_date(dt.date.fromisoformat(value))
+
+
+class TextQuestion(QuestionBase):
+    kind: Literal["text"]
+    multiline: bool = False
+    max_length: int = Field(default=200, ge=1, le=20000)
+
+    def check_answer(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "expected text"
+        broken = next((char for char in value if "\ud800" <= char <= "\udfff"), None)
+        if broken is not None:
+            return f"the text has a broken character (U+{ord(broken):04X}) that cannot be saved; please retype it"
+        if len(value) > self.max_length:
+            return f"the text is {len(value)} characters long; the limit is {self.max_length}"
+        return None
+
+
+ItemQuestion = Annotated[
+    SingleChoice | MultiChoice | YesNo | NumberQuestion | DateQuestion | TextQuestion,
+    Field(discriminator="kind"),
+]
+
+
+class GroupQuestion(QuestionBase):
+    """A repeatable group, such as one row per medicine tried."""
+
+    kind: Literal["group"]
+    item_name: str = Field(min_length=1, description="what one entry is called, e.g. 'medicine trial'")
+    title_from: str = Field(description="the item question whose answer names an entry in lists")
+    questions: list[ItemQuestion] = Field(min_length=1)
+    max_items: int = Field(default=40, ge=1, le=500)
+
+    @model_validator(mode="after")
+    def _title_is_an_item(self) -> GroupQuestion:
+        if self.title_from not in {question.id for question in self.questions}:
+            raise ValueError(f"title_from '{self.title_from}' is not one of this group's questions")
+        return self
+
+    def item_question(self, question_id: str) -> QuestionBase | None:
+        return next((question for question in self.questions if question.id == question_id), None)
+
+    def check_answer(self, value: Any) -> str | None:
+        if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
+            return f"expected a list of {self.item_name} entries"
+        if len(value) > self.max_items:
+            return f"{len(value)} entries; the limit is {self.max_items}"
+        return None
+
+
+Question = Annotated[
+    SingleChoice | MultiChoice | YesNo | NumberQuestion | DateQuestion | TextQuestion | GroupQuestion,
+    Field(discriminator="kind"),
+]
+
+
+class Section(Frozen):
+    """One page of the wizard. A page whose ``enable_when`` is false is skipped as a whole."""
+
+    id: Id
+    title: str = Field(min_length=1)
+    intro: str | None = None
+    enable_when: Condition | None = None
+    questions: list[Question] = Field(default_factory=list)
+
+
+class Form(Frozen):
+    id: Id
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    title: str
+    language: str = "en"
+    region_question: str = Field(description="the single-choice question whose answer picks the region")
+    sections: list[Section] = Field(min_length=1)
+
+    def questions(self) -> Iterator[tuple[Section, QuestionBase]]:
+        """Every top-level question, in order, with its section."""
+        for section in self.sections:
+            for question in section.questions:
+                yield section, question
+
+    def question(self, question_id: str) -> QuestionBase | None:
+        return next((question for _, question in self.questions() if question.id == question_id), None)

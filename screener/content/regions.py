@@ -1,0 +1,36 @@
+"""Regions: the crisis lines, emergency number, currency and paper size for where the patient lives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from screener.content.frozen import Frozen
+from screener.content.sources import Citation
+
+
+class CrisisLine(Frozen):
+    name: str = Field(min_length=1)
+    how: str = Field(min_length=1, description="what to do, e.g. 'Call or text 988'")
+    number: str = Field(min_length=1)
+    cite: list[Citation] = Field(min_length=1)
+
+
+class Region(Frozen):
+    name: str = Field(min_length=1)
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    currency_symbol: str = ""
+    paper: Literal["a4", "letter"] = "a4"
+    emergency: str = Field(min_length=1, description="the emergency number(s), e.g. '911'")
+    crisis_lines: list[CrisisLine] = Field(default_factory=list)
+    checked: dt.date
+
+
+class RegionList(Frozen):
+    fallback: str = Field(description="the region used when the patient did not say, or chose another")
+    regions: dict[str, Region] = Field(min_length=1)
+
+    def get(self, code: str | None) -> Region:
+        return self.regions.get(code or "", self.regions[self.fallback])

@@ -1,0 +1,177 @@
+"""The answers document: a versioned JSON file with the answers by question id.
+
+The wizard saves this document (as a draft and at the end) and the command line reads it. Reading
+checks it against the form and reports every problem at once: wrong types, numbers out of range,
+unknown ids, missing required answers, and answers to questions that do not apply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from screener.content.form import Form, GroupQuestion, QuestionBase
+from screener.content.frozen import Frozen
+from screener.content.problems import Problem, Problems, ProblemsError, add_validation_errors
+from screener.engine.visibility import applicable, applicable_item_questions
+
+SCHEMA_VERSION = 1
+
+
+class FormRef(Frozen):
+    id: str
+    version: str
+
+
+class AnswersDocument(Frozen):
+    schema_version: int = Field(ge=1)
+    form: FormRef
+    answers: dict[str, Any] = Field(default_factory=dict)
+    page: str | None = Field(default=None, description="the page the patient was on, for resuming a draft")
+    saved_at: dt.datetime | None = None
+
+
+def new_document(
+    form: Form, answers: Mapping[str, Any], page: str | None = None, saved_at: dt.datetime | None = None
+) -> AnswersDocument:
+    return AnswersDocument(
+        schema_version=SCHEMA_VERSION,
+        form=FormRef(id=form.id, version=form.version),
+        answers=dict(answers),
+        page=page,
+        saved_at=saved_at,
+    )
+
+
+def dumps(document: AnswersDocument) -> str:
+    return document.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+
+def parse(text: str | bytes, file: str) -> AnswersDocument:
+    """Parse the JSON of an answers document; raises ProblemsError with a plain reason."""
+    problems = Problems()
+    try:
+        raw = json.loads(text)
+    except UnicodeDecodeError:
+        problems.add(file, "", "this file is not text (it is not UTF-8)")
+        raise ProblemsError("This is not an answers file", problems.items) from None
+    except json.JSONDecodeError as error:
+        problems.add(file, f"line {error.lineno}, column {error.colno}", f"this is not valid JSON ({error.msg})")
+        raise ProblemsError("This answers file is damaged", problems.items) from None
+    if not isinstance(raw, dict):
+        problems.add(file, "", "expected a JSON object with schema_version, form and answers")
+        raise ProblemsError("This is not an answers file", problems.items)
+    version = raw.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        problems.add(
+            file,
+            "schema_version",
+            f"this file was made by a newer version of screener "
+            f"(format {version}; this version reads format {SCHEMA_VERSION})",
+        )
+        raise ProblemsError("This answers file is too new", problems.items)
+    try:
+        return AnswersDocument.model_validate(raw)
+    except ValidationError as error:
+        add_validation_errors(problems, file, raw, error)
+        raise ProblemsError("This is not a valid answers file", problems.items) from None
+
+
+def read(path: Path) -> AnswersDocument:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ProblemsError(
+            "The answers file could not be read", [Problem(str(path), "", error.strerror or str(error))]
+        ) from None
+    return parse(data, str(path))
+
+
+def check(form: Form, document: AnswersDocument, file: str, complete: bool = True) -> Problems:
+    """Every problem with a document's answers. ``complete`` also requires the required answers."""
+    problems = Problems()
+    if document.form.id != form.id:
+        problems.add(file, "form", f"these answers are for the form '{document.form.id}', not '{form.id}'")
+        return problems
+    if document.form.version.split(".")[0] != form.version.split(".")[0]:
+        problems.add(
+            file,
+            "form",
+            f"these answers are for version {document.form.version} of the form; "
+            f"this program has version {form.version}, which asks different questions",
+        )
+        return problems
+    answers = {key: value for key, value in document.answers.items() if value is not None}  # null: no answer
+    visible = applicable(form, answers)
+    for question_id, value in answers.items():
+        question = form.question(question_id)
+        if question is None:
+            problems.add(file, f"answers > {question_id}", "there is no question with this id in the form")
+        elif not visible.applies(question_id):
+            problems.add(
+                file,
+                f"answers > {question_id}",
+                "this question does not apply, given the other answers; remove this answer",
+            )
+        else:
+            _check_value(problems, file, f"answers > {question_id}", question, value, answers, complete)
+    if complete:
+        for question_id, question in visible.questions.items():
+            if question.required and _is_empty(answers.get(question_id)):
+                problems.add(file, f"answers > {question_id}", f"this question needs an answer: “{question.label}”")
+    return problems
+
+
+def _check_value(
+    problems: Problems,
+    file: str,
+    where: str,
+    question: QuestionBase,
+    value: Any,
+    answers: Mapping[str, Any],
+    complete: bool,
+) -> None:
+    reason = question.check_answer(value)
+    if reason:
+        problems.add(file, where, reason)
+        return
+    if isinstance(question, GroupQuestion):
+        for number, entry in enumerate(value, start=1):
+            _check_entry(problems, file, f"{where} > entry {number}", question, entry, answers, complete)
+
+
+def _check_entry(
+    problems: Problems,
+    file: str,
+    where: str,
+    group: GroupQuestion,
+    entry: Mapping[str, Any],
+    answers: Mapping[str, Any],
+    complete: bool,
+) -> None:
+    visible = {question.id: question for question in applicable_item_questions(group, entry, answers)}
+    for item_id, value in entry.items():
+        if value is None:
+            continue
+        item = group.item_question(item_id)
+        if item is None:
+            problems.add(file, f"{where} > {item_id}", f"a {group.item_name} has no question with this id")
+        elif item_id not in visible:
+            problems.add(file, f"{where} > {item_id}", "this question does not apply, given the other answers")
+        else:
+            reason = item.check_answer(value)
+            if reason:
+                problems.add(file, f"{where} > {item_id}", reason)
+    if complete:
+        for item_id, item in visible.items():
+            if item.required and _is_empty(entry.get(item_id)):
+                problems.add(file, f"{where} > {item_id}", f"this needs an answer: “{item.label}”")
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == []

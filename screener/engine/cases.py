@@ -1,0 +1,101 @@
+"""Test cases as data: answer sets with the outcome and findings each must produce.
+
+``cases.yaml`` in a form folder lists them. Running them checks each case's answers against the form,
+evaluates them and compares the outcome and the exact set of findings. A rule that no case expects is
+a problem too, so every rule is exercised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from screener.content.bundle import FormBundle
+from screener.content.form import Id
+from screener.content.frozen import Frozen
+from screener.content.problems import Problems, add_validation_errors, duplicates
+from screener.content.yaml_files import read_yaml
+from screener.engine.answers import check, new_document
+from screener.engine.evaluation import evaluate_answers
+
+
+class Expectation(Frozen):
+    outcome: str
+    findings: list[str] = Field(default_factory=list)
+
+
+class Case(Frozen):
+    id: Id
+    description: str
+    answers: dict[str, Any]
+    expect: Expectation
+
+
+class CaseFile(Frozen):
+    pieces: dict[str, Any] = Field(default_factory=dict, description="shared answers, used through YAML anchors")
+    cases: list[Case] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class CaseRun:
+    ran: int
+    problems: Problems
+
+
+def run_cases(bundle: FormBundle) -> CaseRun:
+    """Run every case in the form folder's cases.yaml; report every mismatch."""
+    path = bundle.folder / "cases.yaml"
+    problems = Problems()
+    cases = _read_cases(path, problems)
+    if cases is None:
+        return CaseRun(0, problems)
+    for case_id in duplicates(case.id for case in cases):
+        problems.add(path, f"case '{case_id}'", "this case id is used more than once")
+    rule_ids = {rule.id for rule in bundle.rules.rules}
+    outcome_ids = {outcome.id for outcome in bundle.rules.outcomes}
+    for case in cases:
+        _run_case(bundle, path, case, rule_ids, outcome_ids, problems)
+    expected = {finding for case in cases for finding in case.expect.findings}
+    for rule_id in sorted(rule_ids - expected):
+        problems.add(path, f"rule '{rule_id}'", "no case expects this rule to fire; add one")
+    for outcome_id in sorted(outcome_ids - {case.expect.outcome for case in cases}):
+        problems.add(path, f"outcome '{outcome_id}'", "no case expects this outcome; add one")
+    return CaseRun(len(cases), problems)
+
+
+def _read_cases(path: Path, problems: Problems) -> list[Case] | None:
+    raw = read_yaml(path, problems)
+    if raw is None:
+        return None
+    try:
+        return CaseFile.model_validate(raw).cases
+    except ValidationError as error:
+        add_validation_errors(problems, path, raw, error)
+        return None
+
+
+def _run_case(
+    bundle: FormBundle, path: Path, case: Case, rule_ids: set[str], outcome_ids: set[str], problems: Problems
+) -> None:
+    where = f"case '{case.id}'"
+    for finding in case.expect.findings:
+        if finding not in rule_ids:
+            problems.add(path, where, f"expects unknown rule '{finding}'")
+    if case.expect.outcome not in outcome_ids:
+        problems.add(path, where, f"expects unknown outcome '{case.expect.outcome}'")
+    answer_problems = check(bundle.form, new_document(bundle.form, case.answers), str(path))
+    for problem in answer_problems:
+        problems.add(path, f"{where} > {problem.where}", problem.reason)
+    if answer_problems:
+        return
+    result = evaluate_answers(bundle, case.answers)
+    if result.outcome.id != case.expect.outcome:
+        problems.add(path, where, f"outcome is {result.outcome.id}, expected {case.expect.outcome}")
+    fired, wanted = set(result.finding_ids), set(case.expect.findings)
+    if fired - wanted:
+        problems.add(path, where, f"unexpected findings: {', '.join(sorted(fired - wanted))}")
+    if wanted - fired:
+        problems.add(path, where, f"missing findings: {', '.join(sorted(wanted - fired))}")

@@ -1,0 +1,42 @@
+"""From an answers document to the PDF summary's bytes: evaluate, build the Report, render, attach.
+
+The PDF is rendered in memory; whoever asked for it (the command line, the wizard) writes it to disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from screener.content.bundle import FormBundle
+from screener.engine.answers import AnswersDocument, dumps
+from screener.engine.evaluation import evaluate_answers
+from screener.report.build import build_report
+from screener.report.model import Paper
+from screener.report.pdf import render_pdf
+
+
+def summary_pdf(
+    bundle: FormBundle,
+    document: AnswersDocument,
+    paper: Paper | None = None,
+    attach_answers: bool = False,
+    made_on: dt.date | None = None,
+) -> tuple[bytes, list[str]]:
+    """The PDF bytes for a document, and warnings about characters that could not be printed."""
+    result = evaluate_answers(bundle, document.answers)
+    report = build_report(bundle, result, made_on or dt.date.today(), paper)
+    rendered = render_pdf(report)
+    data = _attach(rendered.data, dumps(document).encode("utf-8")) if attach_answers else rendered.data
+    return data, rendered.warnings
+
+
+def _attach(pdf: bytes, answers_json: bytes) -> bytes:
+    """Embed the answers file as a PDF attachment, for clinics that import it (off unless asked)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.add_attachment("answers.json", answers_json)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""Storage: the draft on disk and safe file writing."""
