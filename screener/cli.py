@@ -163,19 +163,19 @@ def _example(options) -> int:
 
 def _report(options) -> int:
     from screener.content.problems import Problem, ProblemsError
-    from screener.report.pipeline import summary_pdf
+    from screener.report.pipeline import summarise
     from screener.store.files import write_atomically
 
     made_on = _parse_date(options.date)
     bundle, document = _load_answers(options.answers, options.form)
-    data, warnings = summary_pdf(bundle, document, options.paper, options.attach_answers, made_on)
+    summary = summarise(bundle, document, options.paper, options.attach_answers, made_on)
     try:
-        write_atomically(options.output, data)
+        write_atomically(options.output, summary.pdf)
     except OSError as error:
         raise ProblemsError(
             "The PDF could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
         ) from None
-    for warning in warnings:
+    for warning in summary.warnings:
         _err(f"Warning: {warning}")
     _out(f"Wrote {options.output}")
     return EXIT_OK

@@ -13,7 +13,7 @@ from screener.cli import main
 from screener.content.loading import load
 from screener.engine.answers import check, dumps, new_document, parse
 from screener.paths import DEFAULT_FORM_DIR
-from screener.report.pipeline import summary_pdf
+from screener.report.pipeline import summarise
 from screener.store.drafts import DraftStore
 from tests.strategies import json_values, valid_answers
 
@@ -75,6 +75,7 @@ def test_valid_answers_round_trip_through_save_and_load(answers):
 @settings(max_examples=25)
 @given(answers=valid_answers(BUNDLE.form))
 def test_a_report_renders_for_any_valid_answers(answers):
-    data, warnings = summary_pdf(BUNDLE, new_document(BUNDLE.form, answers))
+    summary = summarise(BUNDLE, new_document(BUNDLE.form, answers))
+    data, warnings = summary.pdf, summary.warnings
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
     assert all(warning.startswith("some characters could not be printed") for warning in warnings)

@@ -13,9 +13,15 @@ from screener.cli import main
 from screener.engine.answers import new_document, parse
 from screener.engine.evaluation import evaluate_answers
 from screener.report.build import build_report
-from screener.report.pipeline import summary_pdf
+from screener.report.pipeline import summarise
 from tests.conftest import EXAMPLES_DIR
 from tests.pdf_helpers import folded, pdf_reader, pdf_text
+
+
+def pdf_and_warnings(*args, **kwargs) -> tuple[bytes, list[str]]:
+    summary = summarise(*args, **kwargs)
+    return summary.pdf, summary.warnings
+
 
 DAY = dt.date(2026, 11, 23)
 HOSTILE = "Zoë Ñúñez <b>&amp; 李小龙 مرحبا 😀"
@@ -26,13 +32,13 @@ def _document(name: str):
 
 
 def _pdf(bundle, answers: dict, **options) -> tuple[bytes, list[str]]:
-    return summary_pdf(bundle, new_document(bundle.form, answers), made_on=DAY, **options)
+    return pdf_and_warnings(bundle, new_document(bundle.form, answers), made_on=DAY, **options)
 
 
 @pytest.mark.parametrize("name", ["get_help_now", "other_steps_first", "with_precautions", "worth_discussing"])
 def test_every_example_prints_outcome_findings_and_medicines(bundle, name):
     document = _document(name)
-    data, warnings = summary_pdf(bundle, document, made_on=DAY)
+    data, warnings = pdf_and_warnings(bundle, document, made_on=DAY)
     text = pdf_text(data)
     result = evaluate_answers(bundle, document.answers)
     assert not warnings
@@ -53,7 +59,7 @@ def test_every_example_prints_outcome_findings_and_medicines(bundle, name):
 
 
 def test_sections_come_in_order(bundle):
-    data, _ = summary_pdf(bundle, _document("with_precautions"), made_on=DAY)
+    data, _ = pdf_and_warnings(bundle, _document("with_precautions"), made_on=DAY)
     text = pdf_text(data)
     headings = [
         "Consultation summary",
@@ -151,14 +157,14 @@ def test_twenty_trials_and_long_text_stay_laid_out(bundle):
 
 def test_same_answers_and_date_give_identical_bytes(bundle):
     document = _document("with_precautions")
-    first, _ = summary_pdf(bundle, document, made_on=DAY)
-    second, _ = summary_pdf(bundle, document, made_on=DAY)
+    first, _ = pdf_and_warnings(bundle, document, made_on=DAY)
+    second, _ = pdf_and_warnings(bundle, document, made_on=DAY)
     assert first == second
 
 
 def test_metadata_has_title_subject_language_and_no_name(bundle):
     document = _document("with_precautions")
-    data, _ = summary_pdf(bundle, document, made_on=DAY)
+    data, _ = pdf_and_warnings(bundle, document, made_on=DAY)
     metadata = pdf_reader(data).metadata
     assert "ketamine treatment for OCD" in metadata.title and metadata.subject
     assert document.answers["name"] not in json.dumps({k: str(v) for k, v in metadata.items()})
@@ -167,8 +173,8 @@ def test_metadata_has_title_subject_language_and_no_name(bundle):
 
 def test_answers_are_attached_only_when_asked(bundle):
     document = _document("worth_discussing")
-    plain, _ = summary_pdf(bundle, document, made_on=DAY)
-    attached, _ = summary_pdf(bundle, document, made_on=DAY, attach_answers=True)
+    plain, _ = pdf_and_warnings(bundle, document, made_on=DAY)
+    attached, _ = pdf_and_warnings(bundle, document, made_on=DAY, attach_answers=True)
     assert not pdf_reader(plain).attachments
     content = pdf_reader(attached).attachments["answers.json"][0]
     assert parse(content, "attachment") == document

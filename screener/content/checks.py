@@ -210,7 +210,8 @@ def all_citations(
                 for code, region in regions.regions.items()
                 for line in region.crisis_lines
                 for cite in line.cite
-            ],
+            ]
+            + [("directory", cite) for cite in regions.directory.cite],
         )
     if content is not None:
         yield folder / "report.yaml", content.citations()

@@ -30,7 +30,12 @@ class Region(Frozen):
 
 class RegionList(Frozen):
     fallback: str = Field(description="the region used when the patient did not say, or chose another")
+    directory: CrisisLine = Field(description="an international directory, for regions with no line of their own")
     regions: dict[str, Region] = Field(min_length=1)
+
+    def crisis_lines(self, region: Region) -> list[CrisisLine]:
+        """The region's own lines; where it has none, the international directory."""
+        return list(region.crisis_lines) or [self.directory]
 
     def get(self, code: str | None) -> Region:
         return self.regions.get(code or "", self.regions[self.fallback])

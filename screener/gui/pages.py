@@ -1,35 +1,28 @@
-"""Wizard pages generated from the form: one page per section, plus the crisis panel it may show.
+"""Wizard pages generated from the form: one page per section, and the crisis panel of the safety page.
 
-A page shows only the questions that apply (the engine's visibility function decides), validates inline
-on Next, and skips to the next page that applies. No page is written by hand for a question.
+A page shows only the questions that apply (the session decides), validates inline on Next, focuses its
+first question when it opens and its first problem when Next is refused. No page is written by hand for a
+question. Only a page that asks a safety question has a crisis panel, inside the page itself.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from screener.content.form import Section
+from screener.gui.scroll import scrolling
 from screener.gui.text import reflow
 from screener.gui.widgets.kinds import question_row
 from screener.gui.widgets.question_row import QuestionRow
-
-if TYPE_CHECKING:
-    from screener.gui.wizard import Wizard
-
-
-def scrolling(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(content)
-    return area
+from screener.report.model import Crisis
+from screener.session.questionnaire import QuestionnaireSession
 
 
 class CrisisPanel(QFrame):
-    """Crisis lines for the patient's country, shown at once and never blocking: 'keep going' folds it."""
+    """Crisis lines for the patient's region, shown at once and never blocking: 'keep going' folds it."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,26 +39,30 @@ class CrisisPanel(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addWidget(self.keep_going, 0, Qt.AlignmentFlag.AlignLeft)
-        self.keep_going.clicked.connect(self._fold)
+        self.keep_going.clicked.connect(self.keep_going.hide)
         self.hide()
 
-    def show_lines(self, message: str, lines: list[str]) -> None:
-        self.body.setText("\n".join([message, "", *lines]))
+    def show_crisis(self, crisis: Crisis | None) -> None:
+        if crisis is None:
+            self.hide()
+            return
+        self.title.setText(crisis.title)
+        self.body.setText("\n".join([crisis.message, "", *crisis.plain_lines()]))
         self.body.setAccessibleName(self.body.text())
         self.keep_going.show()
         self.show()
 
-    def _fold(self) -> None:
-        self.keep_going.hide()
-
 
 class SectionPage(QWizardPage):
-    """One form section as a wizard page."""
+    """One form section as a wizard page. Every edit is sent out as ``answer_changed(question id, value)``."""
 
-    def __init__(self, wizard: Wizard, section: Section):
+    answer_changed = Signal(str, object)
+
+    def __init__(self, session: QuestionnaireSession, section: Section):
         super().__init__()
-        self.owner = wizard
+        self.session = session
         self.section = section
+        self.step_id = section.id
         self.setTitle(section.title)
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -76,23 +73,25 @@ class SectionPage(QWizardPage):
             layout.addWidget(intro)
         self.content_layout = layout
         self.rows: dict[str, QuestionRow] = {}
-        self.crisis = CrisisPanel()
+        self.crisis: CrisisPanel | None = None
         for question in section.questions:
             row = question_row(question)
-            row.set_value(wizard.answers.get(question.id))
-            row.changed.connect(lambda row=row: wizard.set_answer(row.question.id, row.value()))
+            row.set_value(session.answers.get(question.id))
+            row.changed.connect(lambda row=row: self.answer_changed.emit(row.question.id, row.value()))
             layout.addWidget(row)
             self.rows[question.id] = row
-            if question.id in wizard.crisis_questions:
+            if question.id in session.crisis_questions and self.crisis is None:
+                self.crisis = CrisisPanel(content)
                 layout.addWidget(self.crisis)
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        self.area = scrolling(content)
+        outer.addWidget(self.area)
 
-    def add_panel(self, panel: QWidget) -> None:
-        """Put a panel (such as the privacy choices) under the page's introduction."""
-        self.content_layout.insertWidget(1 if self.section.intro else 0, panel)
+    def show_crisis(self, crisis: Crisis | None) -> None:
+        if self.crisis is not None:
+            self.crisis.show_crisis(crisis)
 
     def refresh(self, applicable_ids: set[str]) -> None:
         for question_id, row in self.rows.items():
@@ -101,6 +100,18 @@ class SectionPage(QWizardPage):
     def restore(self, answers: dict[str, Any]) -> None:
         for question_id, row in self.rows.items():
             row.set_value(answers.get(question_id))
+
+    def visible_rows(self) -> list[QuestionRow]:
+        return [row for row in self.rows.values() if row.isVisibleTo(self)]
+
+    def focus_first(self) -> None:
+        """Put the keyboard on the first question that shows, and bring it into view."""
+        for row in self.visible_rows():
+            inputs = row.input.inputs()
+            if inputs:
+                row.focus_input()
+                self.area.ensureWidgetVisible(row)
+                return
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F1:
@@ -112,20 +123,13 @@ class SectionPage(QWizardPage):
 
     def validatePage(self) -> bool:
         first_problem: QuestionRow | None = None
-        answers = self.owner.answers
-        for row in self.rows.values():
-            if not row.isVisibleTo(self):
-                continue
-            problem = row.problem(answers)
+        for row in self.visible_rows():
+            problem = row.problem(self.session.answers)
             row.show_error(problem)
             if problem and first_problem is None:
                 first_problem = row
         if first_problem is not None:
-            inputs = first_problem.input.inputs()
-            if inputs:
-                inputs[0].setFocus()
+            first_problem.focus_problem()
+            self.area.ensureWidgetVisible(first_problem)
             return False
         return True
-
-    def nextId(self) -> int:
-        return self.owner.next_page_after(self)

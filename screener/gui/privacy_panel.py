@@ -34,6 +34,7 @@ class PrivacyPanel(QFrame):
         resume_layout.addWidget(self.resume_text)
         buttons = QHBoxLayout()
         self.resume_button = QPushButton("Continue where I left off")
+        self.resume_button.setObjectName("resume")
         self.start_over_button = QPushButton("Start over")
         self.resume_button.setAccessibleName("Continue where I left off")
         self.resume_button.setAccessibleDescription("Brings back your unfinished answers and the page you were on")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
+from screener.gui.scroll import scrolling
 from screener.gui.text import reflow
 
 
@@ -39,19 +40,34 @@ def read_start_text(form_dir: Path) -> StartText:
 class StartPage(QWizardPage):
     def __init__(self, text: StartText):
         super().__init__()
-        self.section = None  # the form's first section, once loaded
-        self.rows: dict = {}
+        self.step_id = ""  # the form's first section id, once loaded
         self.ready = False
         self.setTitle(text.title)
-        self.content_layout = QVBoxLayout(self)
+        content = QWidget()
+        self.content_layout = QVBoxLayout(content)
         intro = QLabel(reflow(text.intro))
         intro.setWordWrap(True)
         intro.setObjectName("intro")
         self.content_layout.addWidget(intro)
         self.content_layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(content))
 
     def add_panel(self, panel: QWidget) -> None:
         self.content_layout.insertWidget(1, panel)
+
+    def focus_first(self) -> None:
+        """Nothing to answer here: the keyboard starts on "Continue where I left off" if offered, else Next."""
+        from PySide6.QtWidgets import QPushButton, QWizard
+
+        resume = self.findChild(QPushButton, "resume")
+        target = (
+            resume
+            if resume is not None and resume.isVisibleTo(self)
+            else self.wizard().button(QWizard.WizardButton.NextButton)
+        )
+        target.setFocus()
 
     def set_ready(self) -> None:
         self.ready = True

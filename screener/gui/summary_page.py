@@ -9,9 +9,8 @@ import datetime as dt
 import tempfile
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,16 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from screener.engine.answers import new_document
-from screener.engine.evaluation import evaluate_answers
-from screener.engine.visibility import prune
-from screener.gui.pages import scrolling
-from screener.report.build import build_report
+from screener.gui.scroll import scrolling
 from screener.report.model import Report
 from screener.report.tones import TONES
+from screener.session.questionnaire import QuestionnaireSession
 from screener.store.files import write_atomically
-
-if TYPE_CHECKING:
-    from screener.gui.wizard import Wizard
 
 
 def summary_html(report: Report) -> str:
@@ -74,9 +68,13 @@ def _box(inner: str, tone: str) -> str:
 
 
 class SummaryPage(QWizardPage):
-    def __init__(self, wizard: Wizard):
+    """``kept`` fires when the patient saved, printed or opened the PDF (closing then asks nothing)."""
+
+    kept = Signal()
+
+    def __init__(self, session: QuestionnaireSession):
         super().__init__()
-        self.owner = wizard
+        self.session = session
         self.setTitle("Your summary")
         self.setFinalPage(True)
         self.report: Report | None = None
@@ -120,16 +118,17 @@ class SummaryPage(QWizardPage):
         self._buffer = None
 
     def initializePage(self) -> None:
-        bundle = self.owner.bundle
-        answers = prune(bundle.form, self.owner.answers)
-        result = evaluate_answers(bundle, answers)
-        self.report = build_report(bundle, result, dt.date.today())
-        self.text.setText(summary_html(self.report))
-        from screener.report.pipeline import summary_pdf  # reportlab loads here, not at start-up
+        from screener.report.pipeline import summarise  # reportlab loads here, not at start-up
 
-        self.pdf_bytes, warnings = summary_pdf(bundle, new_document(bundle.form, answers))
-        self.status.setText(" ".join(f"Note: {warning}." for warning in warnings))
+        summary = summarise(self.session.bundle, new_document(self.session.form, self.session.pruned()))
+        self.report = summary.report
+        self.pdf_bytes = summary.pdf
+        self.text.setText(summary_html(self.report))
+        self.status.setText(" ".join(f"Note: {warning}." for warning in summary.warnings))
         self._show_preview()
+
+    def focus_first(self) -> None:
+        self.save_button.setFocus()
 
     def _show_preview(self) -> None:
         from PySide6.QtPdf import QPdfDocument
@@ -163,7 +162,7 @@ class SummaryPage(QWizardPage):
                 f"The summary could not be saved there ({error.strerror or error}). Please choose another folder."
             )
             return
-        self.owner.summary_kept = True
+        self.kept.emit()
         self.status.setText(f"Saved your summary to {path}")
 
     def print_pdf(self) -> None:
@@ -183,7 +182,7 @@ class SummaryPage(QWizardPage):
             image = self.pdf_document.render(page, QSize(area.width(), area.height()))
             painter.drawImage(area, image)
         painter.end()
-        self.owner.summary_kept = True
+        self.kept.emit()
         self.status.setText("Sent your summary to the printer.")
 
     def open_pdf(self) -> None:
@@ -191,7 +190,7 @@ class SummaryPage(QWizardPage):
         path = folder / Path(self.default_path()).name
         write_atomically(path, self.pdf_bytes)
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self.owner.summary_kept = True
+            self.kept.emit()
             self.status.setText("Opened your summary in your PDF viewer.")
         else:
             self.status.setText(f"No PDF viewer could be opened. The file is at {path}")

@@ -1,8 +1,8 @@
-"""The questionnaire wizard: pages from the form, a progress list, review, summary, and a safe close.
+"""The questionnaire window: a view of the Qt-free session, with a progress list, review, summary, safe close.
 
-The wizard keeps every answer typed (so Back never loses one) and hands the engine only the answers
-that apply (so an abandoned branch never reaches the summary). Crisis lines appear as soon as a safety
-answer calls for them.
+The session (``screener.session``) holds the answers, the path and the crisis state; this window shows
+its pages, sends every edit to it, saves the draft and asks before closing. Crisis help lives inside the
+page that asks about safety and, once shown, stays one click away on every later page ("Get help now").
 """
 
 from __future__ import annotations
@@ -11,29 +11,34 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
 
 from screener.gui.lazy import lazy_import
 from screener.gui.start_page import StartPage, StartText
+from screener.gui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
     from screener.content.bundle import FormBundle
     from screener.store.drafts import DraftFound, DraftStore
 
 # Loaded when first used, after the first page is on screen (see screener.gui.lazy).
-answers_module = lazy_import("screener.engine.answers")
-conditions = lazy_import("screener.content.conditions")
-engine = lazy_import("screener.engine.evaluation")
 pages = lazy_import("screener.gui.pages")
 privacy_panel = lazy_import("screener.gui.privacy_panel")
 review_page = lazy_import("screener.gui.review_page")
 summary_page = lazy_import("screener.gui.summary_page")
-report = lazy_import("screener.report.build")
-visibility = lazy_import("screener.engine.visibility")
+questionnaire = lazy_import("screener.session.questionnaire")
 
 AUTOSAVE_DELAY_MS = 400  # the draft is never more than this behind the last change
 PRELOAD_AFTER_MS = 1500  # well after the first page is up, long before anyone reaches the summary
-
 
 STATE_STYLES = {
     "current": "font-weight: bold; color: #1f3a5f; background: #dde7f1;",
@@ -41,15 +46,26 @@ STATE_STYLES = {
     "done": "",
     "todo": "",
 }
+MARKERS = {"done": "✓", "current": "▶", "todo": "•", "skipped": "–"}
 
 
-class ProgressList(QWidget):
-    """The sections down the side: done, current, still to come, or skipped because they do not apply."""
+class ProgressList(QScrollArea):
+    """The steps down the side (done, current, to come, or skipped once an answer skips them), the save
+    status, and "Get help now" once crisis help has been shown."""
 
     def __init__(self, titles: list[str]):
         super().__init__()
         self.setObjectName("progress")
-        layout = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("progressinner")
+        layout = QVBoxLayout(inner)
+        self.help_button = QPushButton("Get help now")
+        self.help_button.setObjectName("gethelp")
+        self.help_button.setAccessibleName("Get help now: crisis phone numbers")
+        self.help_button.hide()
+        layout.addWidget(self.help_button)
         self.step = QLabel()
         self.step.setObjectName("step")
         layout.addWidget(self.step)
@@ -62,24 +78,14 @@ class ProgressList(QWidget):
         self.saved.setObjectName("saved")
         self.saved.setWordWrap(True)
         layout.addWidget(self.saved)
-        self.setMinimumWidth(200)
+        self.setWidget(inner)
+        self.setMinimumWidth(190)
 
-    def show_progress(self, current: int, skipped: set[int]) -> None:
-        shown = [index for index in range(len(self.labels)) if index not in skipped]
-        position = shown.index(current) + 1 if current in shown else 1
-        self.step.setText(f"Step {position} of {len(shown)}")
-        self.step.setAccessibleName(f"Progress: step {position} of {len(shown)}")
-        for index, label in enumerate(self.labels):
-            title = label.text().split("  ")[-1]
-            state = (
-                "skipped"
-                if index in skipped
-                else "current"
-                if index == current
-                else ("done" if index < current else "todo")
-            )
-            marker = {"done": "✓", "current": "▶", "todo": "•", "skipped": "–"}[state]
-            label.setText(f"{marker}  {title}")
+    def show_steps(self, text: str, states: list[tuple[str, str]]) -> None:
+        self.step.setText(text)
+        self.step.setAccessibleName(f"Progress: {text.lower()}")
+        for label, (title, state) in zip(self.labels, states, strict=True):
+            label.setText(f"{MARKERS[state]}  {title}")
             label.setStyleSheet(STATE_STYLES[state])
             label.setAccessibleName(f"{title}: {'not needed' if state == 'skipped' else state}")
 
@@ -100,10 +106,12 @@ class Wizard(QWizard):
         super().__init__(parent)
         self.bundle = bundle
         self.store = store
+        self.session = None
         self.shared_mode = False  # the patient asked us to keep nothing on this computer
-        self.answers: dict[str, Any] = {}
         self.summary_kept = False  # the patient saved, printed or opened the PDF
         self.section_pages: list = []
+        self.step_pages: dict[str, Any] = {}
+        self.returning_to_review = False
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_DELAY_MS)
@@ -111,9 +119,11 @@ class Wizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, "Next")
-        self.setButtonText(QWizard.WizardButton.BackButton, "Back")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Finish")
+        self.setOption(QWizard.WizardOption.NoDefaultButton, True)  # Enter never leaves a page (README)
+        self.setButtonText(QWizard.WizardButton.NextButton, "&Next")
+        self.setButtonText(QWizard.WizardButton.BackButton, "&Back")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Finish")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Close")
         if start is None:
             assert bundle is not None, "a Wizard needs either the start text or the bundle"
             first = bundle.form.sections[0]
@@ -122,40 +132,47 @@ class Wizard(QWizard):
             )
         self.setWindowTitle(start.window_title)
         self.start_page = StartPage(start)
-        self.addPage(self.start_page)
+        self.setPage(0, self.start_page)
         self.progress = ProgressList([*start.section_titles, "Review", "Summary"])
+        self.progress.show_steps(
+            "Step 1",
+            [
+                (title, "current" if index == 0 else "todo")
+                for index, title in enumerate([*start.section_titles, "Review", "Summary"])
+            ],
+        )
+        self.progress.help_button.clicked.connect(self.show_crisis_help)
         self.setSideWidget(self.progress)
-        self.progress.show_progress(0, set())
-        self.resize(960, 720)
+        fit_to_screen(self)
         if bundle is not None:
             self.attach(bundle, store, found)
 
+    # --- building ----------------------------------------------------------------------------------
     def attach(self, bundle: FormBundle, store: DraftStore | None, found: DraftFound | None) -> None:
         """Build the questionnaire's pages behind the first page, and make Next available."""
         self.bundle = bundle
         self.store = store
-        self.crisis_questions = {
-            name
-            for rule in bundle.rules.rules
-            if rule.category == "safety"
-            for kind, name in conditions.references(rule.when)
-            if kind == "answer"
-        }
-        self.start_page.section = bundle.form.sections[0]
+        self.session = questionnaire.QuestionnaireSession(bundle)
+        self.start_page.step_id = bundle.form.sections[0].id
+        self.step_pages[self.start_page.step_id] = self.start_page
         for section in bundle.form.sections[1:]:
-            page = pages.SectionPage(self, section)
+            page = pages.SectionPage(self.session, section)
+            page.answer_changed.connect(self.set_answer)
             self.section_pages.append(page)
-            self.addPage(page)
-        self.review_page = review_page.ReviewPage(self)
-        self.review_id = self.addPage(self.review_page)
-        self.summary_page = summary_page.SummaryPage(self)
-        self.addPage(self.summary_page)
+            self._add_step(section.id, page)
+        self.review_page = review_page.ReviewPage(self.session)
+        self.review_page.change_requested.connect(self.change_section)
+        self._add_step(questionnaire.REVIEW, self.review_page)
+        self.summary_page = summary_page.SummaryPage(self.session)
+        self.summary_page.kept.connect(self._summary_kept)
+        self._add_step(questionnaire.SUMMARY, self.summary_page)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, "Delete my answers")
         self.button(QWizard.WizardButton.CustomButton1).setAccessibleDescription(
             "Removes your answers from this program and from this computer"
         )
-        self.customButtonClicked.connect(lambda _which: self.delete_answers())
+        self.setButtonText(QWizard.WizardButton.CustomButton2, "Back to &review")
+        self.customButtonClicked.connect(self._custom_button)
         self.privacy = privacy_panel.PrivacyPanel()
         self.start_page.add_panel(self.privacy)
         self.privacy.resume_requested.connect(self.resume_draft)
@@ -173,6 +190,25 @@ class Wizard(QWizard):
         self.refresh()
         QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pdf_stack)
 
+    def _add_step(self, step_id: str, page) -> None:
+        page.step_id = step_id
+        self.step_pages[step_id] = page
+        self.setPage(self.session.step_ids().index(step_id), page)
+
+    def page_id(self, step_id: str) -> int:
+        return self.session.step_ids().index(step_id)
+
+    def current_step(self) -> str:
+        return getattr(self.currentPage(), "step_id", None) or self.session.step_ids()[0]
+
+    def nextId(self) -> int:
+        if self.session is None:
+            return super().nextId()
+        step = self.current_step()
+        if step == questionnaire.SUMMARY:
+            return -1
+        return self.page_id(self.session.next_step(step))
+
     def _preload_pdf_stack(self) -> None:
         """While the patient reads and answers, load reportlab, the fonts and QtPdf, so Finish is quick."""
         import PySide6.QtPdfWidgets  # noqa: F401  (the summary page's preview)
@@ -181,37 +217,74 @@ class Wizard(QWizard):
 
         register_fonts()
 
+    def _summary_kept(self) -> None:
+        self.summary_kept = True
+
     # --- answers -----------------------------------------------------------------------------------
+    @property
+    def answers(self) -> dict[str, Any]:
+        return self.session.answers if self.session is not None else {}
+
     def set_answer(self, question_id: str, value: Any) -> None:
-        if value is None:
-            self.answers.pop(question_id, None)
-        else:
-            self.answers[question_id] = value
+        crisis_changed = self.session.set_answer(question_id, value)
         self.refresh()
-        if question_id in self.crisis_questions:
-            self._update_crisis()
+        if crisis_changed:
+            self._show_crisis()
         if not self.autosave.isActive():  # not restarted on every key, so never more than the delay behind
             self.autosave.start()
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        """Put saved answers back into the session and every page."""
+        self.session.restore(answers)
+        for page in self.section_pages:
+            page.restore(self.session.answers)
+        self.refresh()
+        self._show_crisis()
+
+    def refresh(self) -> None:
+        shown = set(self.session.applicable().questions)
+        for page in self.section_pages:
+            page.refresh(shown)
+        progress = self.session.progress(self.current_step())
+        self.progress.show_steps(progress.text, [(step.title, step.state) for step in progress.steps])
+
+    # --- crisis help -------------------------------------------------------------------------------
+    def _show_crisis(self) -> None:
+        crisis = self.session.crisis
+        for page in self.section_pages:
+            page.show_crisis(crisis)
+        self.progress.help_button.setVisible(self.session.crisis_seen)
+
+    def show_crisis_help(self) -> None:
+        """The crisis lines again, from any page, in a message the patient asked for."""
+        crisis = self.session.crisis or self.session.last_crisis
+        if crisis is None:
+            return
+        QMessageBox.information(self, crisis.title, "\n".join([crisis.message, "", *crisis.plain_lines()]))
 
     # --- drafts ------------------------------------------------------------------------------------
     def _page_changed(self, _page_id: int) -> None:
         self.refresh()
+        page = self.currentPage()
+        if hasattr(page, "focus_first"):
+            QTimer.singleShot(0, page, page.focus_first)  # after Qt has shown the page; never once it is gone
+        back_to_review = self.returning_to_review and page in self.section_pages
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, back_to_review)
+        if page is self.review_page:
+            self.returning_to_review = False
         if self.answers:
             self.save_draft()
 
     def _current_section(self) -> str | None:
-        page = self.currentPage()
-        return page.section.id if isinstance(page, (StartPage, pages.SectionPage)) else None
+        step = self.current_step()
+        return None if step in (questionnaire.REVIEW, questionnaire.SUMMARY) else step
 
     def save_draft(self) -> None:
         """Write the answers that apply, and the page, to the draft (not in shared-computer mode)."""
         self.autosave.stop()
         if self.store is None or self.shared_mode or not self.answers:
             return
-        answers = visibility.prune(self.bundle.form, self.answers)
-        document = answers_module.new_document(
-            self.bundle.form, answers, page=self._current_section(), saved_at=dt.datetime.now().replace(microsecond=0)
-        )
+        document = self.session.draft(self._current_section(), dt.datetime.now().replace(microsecond=0))
         try:
             self.store.save(document)
         except OSError as error:
@@ -228,13 +301,8 @@ class Wizard(QWizard):
         self.privacy.close_offer()
         self.restore(self._draft.answers)
         target = self._draft.page
-        for _ in self.section_pages:
-            if self._current_section() == target or self.currentId() == self.review_id:
-                break
-            before = self.currentId()
-            self.next()
-            if self.currentId() == before:
-                break
+        if target in self.session.step_ids():
+            self._walk_forward_to(target)
 
     def start_over(self) -> None:
         self._draft = None
@@ -278,57 +346,34 @@ class Wizard(QWizard):
         self.progress.saved.setText("")
         self.privacy.say("Your answers were deleted from this program and from this computer.")
 
-    def restore(self, answers: dict[str, Any]) -> None:
-        """Put saved answers back into every page (after the wizard is built)."""
-        self.answers = dict(answers)
-        for page in self.section_pages:
-            page.restore(self.answers)
-        self.refresh()
-        self._update_crisis()
-
-    def applicable(self):
-        return visibility.applicable(self.bundle.form, self.answers)
-
-    def refresh(self) -> None:
-        shown = self.applicable()
-        for page in self.section_pages:
-            page.refresh(set(shown.questions))
-        skipped = {index for index, page in enumerate(self.section_pages) if not shown.section_applies(page.section.id)}
-        self.progress.show_progress(self._page_index(), {index + 1 for index in skipped})
-
-    def _page_index(self) -> int:
-        """The current page's place in the progress list (the start page is 0)."""
-        current = self.currentPage()
-        if current is self.start_page:
-            return 0
-        if current in self.section_pages:
-            return self.section_pages.index(current) + 1
-        return len(self.section_pages) + (1 if current is self.review_page else 2)
-
-    def _update_crisis(self) -> None:
-        crisis = report.crisis_box(self.bundle, engine.evaluate_answers(self.bundle, self.answers))
-        for page in self.section_pages:
-            if crisis:
-                page.crisis.show_lines(crisis.message, report.crisis_lines(crisis))
-            else:
-                page.crisis.hide()
-
     # --- navigation --------------------------------------------------------------------------------
-    def next_page_after(self, page) -> int:
-        shown = self.applicable()
-        index = self.section_pages.index(page)
-        for later in self.section_pages[index + 1 :]:
-            if shown.section_applies(later.section.id):
-                return self.pageIds()[self.section_pages.index(later) + 1]
-        return self.review_id
+    def _custom_button(self, which: int) -> None:
+        button = QWizard.WizardButton(which)
+        if button == QWizard.WizardButton.CustomButton1:
+            self.delete_answers()
+        elif button == QWizard.WizardButton.CustomButton2:
+            self._walk_forward_to(questionnaire.REVIEW)
 
-    def go_to(self, page_id: int) -> None:
-        """Go back to an earlier page (from the review page), keeping every answer."""
-        while self.currentId() != page_id and self.currentId() != self.startId():
+    def change_section(self, step_id: str) -> None:
+        """From the review page: go back to a section, with "Back to review" offered there."""
+        self.returning_to_review = True
+        self.go_to(step_id)
+
+    def go_to(self, step_id: str) -> None:
+        """Go to a page on the way here (back), or further on (forward, as far as the answers allow)."""
+        target = self.page_id(step_id)
+        while self.currentId() != target and target in self.visitedIds() and self.currentId() != self.startId():
             self.back()
-        if self.currentId() != page_id:  # the page was not on the way here; walk forward to it
-            while self.currentId() != page_id and self.currentId() != self.review_id:
-                self.next()
+        self._walk_forward_to(step_id)
+
+    def _walk_forward_to(self, step_id: str) -> None:
+        """Press Next until the page is reached, stopping where a page needs an answer first."""
+        target = self.page_id(step_id)
+        while self.currentId() != target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:  # this page refused: its problem is shown and focused
+                break
 
     # --- closing -----------------------------------------------------------------------------------
     def reject(self) -> None:
@@ -376,4 +421,6 @@ class Wizard(QWizard):
         if event.key() == Qt.Key.Key_Escape:
             self.reject()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return  # Enter never leaves a page: Next is its own button (Alt+N)
         super().keyPressEvent(event)

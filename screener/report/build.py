@@ -126,14 +126,9 @@ def crisis_box(bundle: FormBundle, result: Evaluation) -> Crisis | None:
         return None
     text = bundle.content.crisis
     urgent = result.outcome.tone == "urgent"
-    lines = tuple(Item(line.name, line.how) for line in result.region.crisis_lines)
+    lines = tuple(Item(line.name, line.how) for line in bundle.regions.crisis_lines(result.region))
     emergency = f"Call {result.region.emergency}, or go to the nearest emergency department."
     return Crisis(text.title, text.urgent if urgent else text.sometimes, urgent, lines, emergency)
-
-
-def crisis_lines(crisis: Crisis) -> list[str]:
-    """The crisis box as plain lines: each service and how to reach it, then the emergency number."""
-    return [f"{item.label}: {item.value}" for item in crisis.lines] + [f"Emergency: {crisis.emergency}"]
 
 
 def money_prefix(result: Evaluation) -> str:

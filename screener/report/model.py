@@ -40,6 +40,10 @@ class Crisis:
     lines: tuple[Item, ...]  # label: the service; value: how to reach it
     emergency: str
 
+    def plain_lines(self) -> list[str]:
+        """Each service and how to reach it, then the emergency number, as plain lines."""
+        return [f"{item.label}: {item.value}" for item in self.lines] + [f"Emergency: {self.emergency}"]
+
 
 @dataclass(frozen=True)
 class CostBar:

@@ -7,28 +7,39 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 
 from screener.content.bundle import FormBundle
 from screener.engine.answers import AnswersDocument, dumps
-from screener.engine.evaluation import evaluate_answers
+from screener.engine.evaluation import Evaluation, evaluate_answers
 from screener.report.build import build_report
-from screener.report.model import Paper
+from screener.report.model import Paper, Report
 from screener.report.pdf import render_pdf
 
 
-def summary_pdf(
+@dataclass(frozen=True)
+class Summary:
+    """One run of the pipeline: what the engine found, the Report, and the PDF made from it."""
+
+    evaluation: Evaluation
+    report: Report
+    pdf: bytes
+    warnings: list[str]  # characters that could not be printed
+
+
+def summarise(
     bundle: FormBundle,
     document: AnswersDocument,
     paper: Paper | None = None,
     attach_answers: bool = False,
     made_on: dt.date | None = None,
-) -> tuple[bytes, list[str]]:
-    """The PDF bytes for a document, and warnings about characters that could not be printed."""
+) -> Summary:
+    """Evaluate the answers, build the Report and render its PDF, once, for the wizard and the CLI alike."""
     result = evaluate_answers(bundle, document.answers)
     report = build_report(bundle, result, made_on or dt.date.today(), paper)
     rendered = render_pdf(report)
     data = _attach(rendered.data, dumps(document).encode("utf-8")) if attach_answers else rendered.data
-    return data, rendered.warnings
+    return Summary(result, report, data, rendered.warnings)
 
 
 def _attach(pdf: bytes, answers_json: bytes) -> bytes:

@@ -6,14 +6,14 @@ import textwrap
 
 from screener.content.bundle import FormBundle
 from screener.engine.evaluation import Evaluation
-from screener.report.build import crisis_box, crisis_lines
+from screener.report.build import crisis_box
 
 
 def render_text(bundle: FormBundle, result: Evaluation) -> str:
     out: list[str] = []
     crisis = crisis_box(bundle, result)
     if crisis:
-        out += ["HELP IS AVAILABLE NOW", *(f"  {line}" for line in crisis_lines(crisis)), ""]
+        out += ["HELP IS AVAILABLE NOW", *(f"  {line}" for line in crisis.plain_lines()), ""]
     out += [f"Outcome: {result.outcome.title}", *_wrap(result.outcome.summary, "  "), ""]
     out.append("Findings:" if result.findings else "Findings: none")
     for number, finding in enumerate(result.findings, start=1):

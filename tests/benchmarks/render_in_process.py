@@ -14,17 +14,17 @@ import reportlab.platypus  # noqa: F401  (imported before timing: we measure ren
 from screener.content.loading import load
 from screener.engine.answers import read
 from screener.paths import DEFAULT_FORM_DIR
-from screener.report.pipeline import summary_pdf
+from screener.report.pipeline import summarise
 
 
 def main() -> None:
     bundle = load(DEFAULT_FORM_DIR)
     document = read(DEFAULT_FORM_DIR / "examples" / "with_precautions.json")
-    summary_pdf(bundle, document, made_on=dt.date(2026, 11, 23))  # warm-up: fonts registered once
+    summarise(bundle, document, made_on=dt.date(2026, 11, 23))  # warm-up: fonts registered once
     times = []
     for _ in range(20):
         start = time.perf_counter()
-        summary_pdf(bundle, document, made_on=dt.date(2026, 11, 23))
+        summarise(bundle, document, made_on=dt.date(2026, 11, 23))
         times.append((time.perf_counter() - start) * 1000)
     print(
         f"render full summary in-process: median {statistics.median(times):.1f} ms, "

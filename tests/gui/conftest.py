@@ -1,18 +1,31 @@
-"""Fixtures for the wizard tests: a wizard on screen (offscreen), dialogs patched so none is ever shown."""
+"""Fixtures for the wizard tests: a wizard on screen (offscreen), dialogs patched so none is ever shown,
+and the invariant that no test leaves more than one window visible."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from screener.gui.app import make_application
 from screener.gui.wizard import Wizard
 from tests.gui.driver import PatientDriver
+from tests.gui.windows import assert_at_most_one_window
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """Every GUI test ends with at most one window on screen: the wizard (dialogs are patched away)."""
+    yield
+    assert_at_most_one_window()
 
 
 @pytest.fixture(autouse=True)
 def no_real_dialogs(qapp, monkeypatch):
-    """No dialog is ever shown: questions answer Cancel and are recorded; messages are recorded."""
+    """No dialog is ever shown: questions answer Cancel and are recorded; messages are recorded.
+
+    Afterwards every window the test opened is closed for good (the wizard's own close asks first, and the
+    patched question says Cancel), so no test sees the windows of another.
+    """
     make_application()  # our stylesheet and icon, as a patient sees them
     asked: list = []
     monkeypatch.setattr(
@@ -20,7 +33,12 @@ def no_real_dialogs(qapp, monkeypatch):
     )
     for name in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: asked.append(args))
-    return asked
+    yield asked
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, QWizard):
+            QWizard.reject(window)  # the base close, which asks nothing
+            window.deleteLater()
+    QApplication.processEvents()
 
 
 @pytest.fixture

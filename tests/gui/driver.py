@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTe
 
 from screener.gui.pages import SectionPage
 from screener.gui.widgets.question_row import QuestionRow
+from tests.gui.windows import assert_at_most_one_window
 
 
 class PatientDriver:
@@ -34,6 +35,7 @@ class PatientDriver:
         row = self.row(question_id)
         for value in values:
             self._click(row.input.buttons[value])
+        assert_at_most_one_window()
 
     def type(self, question_id: str, text: str) -> None:
         self._type_into(self.row(question_id).input, text)
@@ -63,12 +65,13 @@ class PatientDriver:
 
     def next(self) -> None:
         self._click(self.wizard.button(QWizard.WizardButton.NextButton))
+        assert_at_most_one_window()
 
     def back(self) -> None:
         self._click(self.wizard.button(QWizard.WizardButton.BackButton))
 
     def on(self, section_id: str) -> None:
-        assert isinstance(self.page, SectionPage) and self.page.section.id == section_id, self.page.title()
+        assert isinstance(self.page, SectionPage) and self.page.step_id == section_id, self.page.title()
 
     def next_until_review(self) -> None:
         for _ in range(len(self.wizard.section_pages) + 1):

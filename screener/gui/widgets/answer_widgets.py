@@ -14,17 +14,23 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCalendarWidget,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QRadioButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from screener.content.form import ChoiceQuestion, DateQuestion, MultiChoice, NumberQuestion, QuestionBase, TextQuestion
+from screener.content.reading import read_date, read_number
+from screener.content.wording import format_date
 
 
 class AnswerWidget(QWidget):
@@ -53,26 +59,38 @@ class AnswerWidget(QWidget):
         """The focusable inputs, in tab order."""
         raise NotImplementedError
 
+    def focus_first(self) -> None:
+        inputs = self.inputs()
+        if inputs:
+            inputs[0].setFocus()
+
+    def focus_problem(self) -> None:
+        self.focus_first()
+
     def _describe(self, widget: QWidget, name: str) -> None:
         widget.setAccessibleName(name)
         widget.setAccessibleDescription((self.question.help or "").strip())
 
 
 class ChoiceWidget(AnswerWidget):
-    """Radio buttons (one answer) or check boxes (several), one per option, stacked."""
+    """Radio buttons (one answer) or check boxes (several), one per option, stacked.
+
+    Radio buttons form one exclusive group: Tab enters it at the chosen option, the arrow keys move and
+    choose. Check boxes are each their own Tab stop, toggled with Space, so every option can be ticked.
+    """
 
     def __init__(self, question: ChoiceQuestion, parent: QWidget | None = None):
         super().__init__(question, parent)
         self.multiple = isinstance(question, MultiChoice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(not self.multiple)
+        self.group = None if self.multiple else QButtonGroup(self)
         self.buttons: dict[Any, QCheckBox | QRadioButton] = {}
         for value, label in self._options(question):
             button = QCheckBox(label) if self.multiple else QRadioButton(label)
             self._describe(button, f"{question.label.strip()}: {label}")
-            self.group.addButton(button)
+            if self.group is not None:
+                self.group.addButton(button)
             layout.addWidget(button)
             self.buttons[value] = button
             button.toggled.connect(self._toggled)
@@ -103,13 +121,19 @@ class ChoiceWidget(AnswerWidget):
 
     def set_value(self, value: Any) -> None:
         wanted = set(value or []) if self.multiple else {value}
-        self.group.setExclusive(False)  # lets a radio button be cleared
+        if self.group is not None:
+            self.group.setExclusive(False)  # lets a radio button be cleared
         for key, button in self.buttons.items():
             button.setChecked(key in wanted)
-        self.group.setExclusive(not self.multiple)
+        if self.group is not None:
+            self.group.setExclusive(True)
 
     def inputs(self) -> list[QWidget]:
         return list(self.buttons.values())
+
+    def focus_first(self) -> None:
+        chosen = [button for button in self.buttons.values() if button.isChecked()]
+        (chosen or list(self.buttons.values()))[0].setFocus()
 
 
 class YesNoWidget(ChoiceWidget):
@@ -157,54 +181,75 @@ class TextLineWidget(LineWidget):
         self.edit.setText(value or "")
 
 
-class NumberWidget(LineWidget):
-    """A number with its unit and range shown beside it."""
+class ReadLineWidget(LineWidget):
+    """A field read forgivingly (``screener.content.reading``) that says what it understood."""
 
-    def __init__(self, question: NumberQuestion, parent: QWidget | None = None):
-        super().__init__(question, f"{question.unit}  ({question.range_text()})", parent)
-        self.edit.setMaximumWidth(160)
+    def __init__(self, question: QuestionBase, hint: str, reader, parent: QWidget | None = None):
+        super().__init__(question, hint, parent)
+        self.reader = reader
+        self.edit.setMaximumWidth(200)
+        self.understood = QLabel()
+        self.understood.setObjectName("hint")
+        self.understood.hide()
+        self.layout().insertWidget(1, self.understood)
+        self.edit.textChanged.connect(self._show_understood)
 
-    def _parse(self) -> float | None:
-        text = self.text().replace(",", "").replace(" ", "")
-        try:
-            return float(text)
-        except ValueError:
-            return None
+    def _reading(self):
+        return self.reader(self.text()) if self.text() else None
 
     def value(self) -> Any:
-        number = self._parse()
-        if number is None:
-            return None
-        return int(number) if number.is_integer() else number
+        reading = self._reading()
+        return reading.value if reading is not None else None
+
+    def input_error(self) -> str | None:
+        reading = self._reading()
+        return reading.problem if reading is not None else None
+
+    def _show_understood(self) -> None:
+        value = self.value()
+        shown = self.question.display(value) if value is not None else ""
+        self.understood.setText(f"Understood as {shown}" if shown and shown != self.text() else "")
+        self.understood.setVisible(bool(self.understood.text()))
+
+
+class NumberWidget(ReadLineWidget):
+    """A number with its unit and range beside it. '$3,000', '3 000' and '3000.50' are all understood."""
+
+    def __init__(self, question: NumberQuestion, parent: QWidget | None = None):
+        super().__init__(question, f"{question.unit}  ({question.range_text()})", read_number, parent)
 
     def set_value(self, value: Any) -> None:
         self.edit.setText("" if value is None else f"{value:g}")
 
-    def input_error(self) -> str | None:
-        if self.text() and self._parse() is None:
-            return "Please type a number, using digits (for example 200)."
-        return None
 
+class DateWidget(ReadLineWidget):
+    """A date typed in common forms, or picked from a calendar (the button beside the field)."""
 
-class DateWidget(LineWidget):
     def __init__(self, question: DateQuestion, parent: QWidget | None = None):
-        super().__init__(question, "year-month-day, for example 2026-12-14", parent)
-        self.edit.setMaximumWidth(160)
-        self.edit.setPlaceholderText("YYYY-MM-DD")
+        super().__init__(question, "for example 14 December 2026", read_date, parent)
+        self.edit.setPlaceholderText("14 December 2026")
+        self.pick = QToolButton()
+        self.pick.setText("Calendar…")
+        self.pick.setAccessibleName(f"Pick {question.label.strip()} from a calendar")
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.pick)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        self.pick.setMenu(menu)
+        self.layout().insertWidget(1, self.pick)
+        self.calendar.activated.connect(self._picked)
+        self.calendar.clicked.connect(self._picked)
 
-    def value(self) -> Any:
-        try:
-            return dt.date.fromisoformat(self.text()).isoformat()
-        except ValueError:
-            return None
+    def _picked(self, day) -> None:
+        self.edit.setText(format_date(dt.date(day.year(), day.month(), day.day())))
+        self.pick.menu().hide()
+        self.edit.setFocus()
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText(value or "")
-
-    def input_error(self) -> str | None:
-        if self.text() and self.value() is None:
-            return "Please write the date as year-month-day, for example 2026-12-14."
-        return None
+        self.edit.setText(format_date(dt.date.fromisoformat(value)) if value else "")
 
 
 class ParagraphWidget(AnswerWidget):

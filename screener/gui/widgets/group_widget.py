@@ -131,8 +131,10 @@ class GroupWidget(AnswerWidget):
         index = self.list.currentRow()
         if 0 <= index < len(self.entries):
             for row in self.rows.values():
-                if row.isVisibleTo(self) and row.input.input_error():
-                    return f"{self.group.item_name.capitalize()} {index + 1}: {row.input.input_error()}"
+                typed = row.input.input_error() if row.isVisibleTo(self) else None
+                if typed:
+                    row.show_error(typed)
+                    return f"{self.group.item_name.capitalize()} {index + 1}: {typed}"
         return None
 
     def entry_problem(self, answers: dict[str, Any]) -> str | None:
@@ -155,3 +157,14 @@ class GroupWidget(AnswerWidget):
 
     def inputs(self) -> list[QWidget]:
         return [self.list, self.add_button, self.remove_button]
+
+    def focus_first(self) -> None:
+        (self.list if self.entries else self.add_button).setFocus()
+
+    def focus_problem(self) -> None:
+        """Focus the field of the selected entry whose problem is marked, rather than the list."""
+        for row in self.rows.values():
+            if row.isVisibleTo(self) and row.error.isVisible():
+                row.focus_input()
+                return
+        self.focus_first()

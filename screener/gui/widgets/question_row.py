@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from screener.content.form import QuestionBase
 from screener.gui.text import reflow
 from screener.gui.widgets.answer_widgets import AnswerWidget
 
-INVALID_STYLE = "border: 2px solid #a3140f;"
+INVALID_STYLE = "border: 2px solid #a3140f;"  # text fields only: a box around options would clip them
 
 
 class QuestionRow(QWidget):
@@ -78,9 +79,20 @@ class QuestionRow(QWidget):
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         for widget in self.input.inputs():
-            widget.setStyleSheet(INVALID_STYLE if message else "")
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setStyleSheet(INVALID_STYLE if message else "")
         if message:
             self.error.setAccessibleName(f"Problem with “{self.question.label.strip()}”: {message}")
+
+    def focus_input(self) -> None:
+        """Focus the first input (for options: the chosen one, as Tab would)."""
+        self.input.focus_first()
+
+    def focus_problem(self) -> None:
+        """Focus where the problem is and announce it to screen readers."""
+        self.input.focus_problem()
+        if self.error.isVisible():
+            QAccessible.updateAccessibility(QAccessibleEvent(self.error, QAccessible.Event.Alert))
 
     def problem(self, answers: dict[str, Any]) -> str | None:
         """Why the current input cannot be accepted, in plain words; None when it can."""

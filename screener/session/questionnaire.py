@@ -1,0 +1,212 @@
+"""The state of one questionnaire as a patient fills it in, and where they can go next. No Qt.
+
+The Qt wizard is a view of this object, as Electrum's ``wizard.py`` (navigation) sits beside its Qt view:
+the session keeps every answer typed (so Back never loses one), knows which sections apply, which step
+comes next or before, how far along the patient is, whether crisis help must be shown, and what the draft
+on disk should hold. Flows (branching, Back, review, crisis) are tested on it without a QApplication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from screener.content.bundle import FormBundle
+from screener.content.conditions import references
+from screener.content.form import GroupQuestion, QuestionBase, Section
+from screener.content.regions import Region
+from screener.engine.answers import AnswersDocument, new_document
+from screener.engine.evaluation import evaluate_answers
+from screener.engine.visibility import Applicable, applicable, prune
+from screener.report.build import crisis_box
+from screener.report.model import Crisis
+
+REVIEW = "review"
+SUMMARY = "summary"
+StepState = Literal["done", "current", "todo", "skipped"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the progress list: a section (or the review and summary), and how it stands."""
+
+    id: str
+    title: str
+    state: StepState
+
+
+@dataclass(frozen=True)
+class Progress:
+    steps: tuple[Step, ...]
+    position: int  # 1-based, among the steps that are not skipped
+    total: int
+
+    @property
+    def text(self) -> str:
+        return f"Step {self.position} of {self.total}"
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    label: str
+    value: str  # "not answered" for a question that applies and was left empty
+
+
+@dataclass(frozen=True)
+class ReviewSection:
+    section: Section
+    lines: tuple[ReviewLine, ...]
+
+
+class QuestionnaireSession:
+    """Answers as typed, the path through the form, progress, crisis state and the draft document."""
+
+    def __init__(self, bundle: FormBundle, answers: dict[str, Any] | None = None):
+        self.bundle = bundle
+        self.form = bundle.form
+        self.answers: dict[str, Any] = dict(answers or {})
+        self.crisis_questions = {
+            name
+            for rule in bundle.rules.rules
+            if rule.category == "safety"
+            for kind, name in references(rule.when)
+            if kind == "answer"
+        }
+        self.crisis_seen = False  # once crisis help was shown, it stays reachable for the whole session
+        self._crisis: Crisis | None = None
+        self.last_crisis: Crisis | None = None  # what "Get help now" shows if the answer was changed since
+        self._applicable: Applicable | None = None
+        self._update_crisis()
+
+    # --- answers -------------------------------------------------------------------------------------
+    def set_answer(self, question_id: str, value: Any) -> bool:
+        """Record an answer (None clears it); True when the crisis help changed."""
+        if value is None:
+            self.answers.pop(question_id, None)
+        else:
+            self.answers[question_id] = value
+        self._applicable = None
+        if question_id in self.crisis_questions or question_id == self.form.region_question:
+            return self._update_crisis()
+        return False
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        self.answers = dict(answers)
+        self._applicable = None
+        self._update_crisis()
+
+    def applicable(self) -> Applicable:
+        if self._applicable is None:
+            self._applicable = applicable(self.form, self.answers)
+        return self._applicable
+
+    def pruned(self) -> dict[str, Any]:
+        """The answers that apply: what the summary and the draft get."""
+        return prune(self.form, self.answers)
+
+    # --- the path -----------------------------------------------------------------------------------
+    @property
+    def sections(self) -> list[Section]:
+        return self.form.sections
+
+    def step_ids(self) -> list[str]:
+        return [section.id for section in self.sections] + [REVIEW, SUMMARY]
+
+    def next_step(self, current: str) -> str:
+        """The step after ``current``: the next section that applies, then the review, then the summary."""
+        ids = self.step_ids()
+        for later in ids[ids.index(current) + 1 :]:
+            if later in (REVIEW, SUMMARY) or self.applicable().section_applies(later):
+                return later
+        return SUMMARY
+
+    def previous_step(self, current: str) -> str | None:
+        ids = self.step_ids()
+        for earlier in reversed(ids[: ids.index(current)]):
+            if self.applicable().section_applies(earlier):
+                return earlier
+        return None
+
+    def is_decided_skip(self, section: Section) -> bool:
+        """Skipped, and known to be: the answers its condition depends on have been given."""
+        if self.applicable().section_applies(section.id) or section.enable_when is None:
+            return False
+        names = [name for kind, name in references(section.enable_when) if kind == "answer"]
+        return all(self.answers.get(name) not in (None, "", []) for name in names)
+
+    def progress(self, current: str) -> Progress:
+        titles = {section.id: section.title for section in self.sections} | {REVIEW: "Review", SUMMARY: "Summary"}
+        ids = self.step_ids()
+        where = ids.index(current)
+        sections = {section.id: section for section in self.sections}
+        steps = []
+        for index, step_id in enumerate(ids):
+            if step_id in sections and self.is_decided_skip(sections[step_id]):
+                state: StepState = "skipped"
+            elif index == where:
+                state = "current"
+            else:
+                state = "done" if index < where else "todo"
+            steps.append(Step(step_id, titles[step_id], state))
+        counted = [step for step in steps if step.state != "skipped"]
+        position = next((number for number, step in enumerate(counted, start=1) if step.id == current), 1)
+        return Progress(tuple(steps), position, len(counted))
+
+    # --- crisis -------------------------------------------------------------------------------------
+    @property
+    def crisis(self) -> Crisis | None:
+        """The crisis help to show now (the lines for the patient's region), or None."""
+        return self._crisis
+
+    def _update_crisis(self) -> bool:
+        before = self._crisis
+        self._crisis = crisis_box(self.bundle, evaluate_answers(self.bundle, self.pruned()))
+        if self._crisis is not None:
+            self.crisis_seen = True
+            self.last_crisis = self._crisis
+        return before != self._crisis
+
+    # --- review and draft ---------------------------------------------------------------------------
+    def review(self) -> list[ReviewSection]:
+        """Every section that applies with its questions: the answer as a person reads it, or 'not answered'."""
+        shown = self.applicable()
+        answers = self.pruned()
+        result = []
+        for section in shown.sections:
+            questions = [question for question in section.questions if shown.applies(question.id)]
+            if not questions:
+                continue
+            lines = tuple(
+                ReviewLine(question.label.strip(), self._shown(question, answers.get(question.id)))
+                for question in questions
+            )
+            result.append(ReviewSection(section, lines))
+        return result
+
+    def _shown(self, question: QuestionBase, value: Any) -> str:
+        if value in (None, "", []):
+            return "not answered"
+        if isinstance(question, GroupQuestion):
+            return "\n".join(f"{number}. {entry_line(question, entry)}" for number, entry in enumerate(value, 1))
+        cost = self.bundle.parameters.cost
+        if question.id in (cost.price_question, cost.budget_question):
+            return money(self.bundle.regions.get(self.answers.get(self.form.region_question)), value)
+        return question.display(value)
+
+    def draft(self, page: str | None, saved_at: dt.datetime) -> AnswersDocument:
+        return new_document(self.form, self.pruned(), page=page, saved_at=saved_at)
+
+
+def entry_line(group: GroupQuestion, entry: dict[str, Any]) -> str:
+    """One group entry as labelled parts: 'Medicine: Sertraline; Stopped because of side effects: No'."""
+    parts = [f"{item.short}: {item.display(entry[item.id])}" for item in group.questions if item.id in entry]
+    return "; ".join(parts) or "nothing filled in yet"
+
+
+def money(region: Region, amount: float) -> str:
+    """An amount in the patient's own currency: '$3,000', '£450', or '3,000 (your currency)'."""
+    number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    if region.currency_symbol:
+        return f"{region.currency_symbol}{number}"
+    return f"{number} {region.currency}" if region.currency else f"{number} (in your currency)"
