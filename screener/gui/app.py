@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from screener.gui.palette import light_palette
 from screener.paths import DEFAULT_FORM_DIR, resource
 
 
@@ -17,6 +18,9 @@ def make_application() -> QApplication:
     app.setApplicationName("screener")
     app.setApplicationDisplayName("Ketamine consultation preparation")
     app.setWindowIcon(QIcon(str(resource("icons", "screener.svg"))))
+    if app.style().name().lower() != "fusion":  # once: changing the style under live widgets is unsafe
+        app.setStyle("Fusion")  # draws with the palette below on every platform
+    app.setPalette(light_palette())  # pinned: a dark desktop theme must not turn our text grey on white
     app.setStyleSheet(resource("styles", "wizard.qss").read_text(encoding="utf-8"))
     return app
 

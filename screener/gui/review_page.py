@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from screener.gui.scroll import scrolling
@@ -28,7 +28,8 @@ class ReviewPage(QWizardPage):
         self.area = None
         self.change_buttons: dict[str, QPushButton] = {}
 
-    def initializePage(self) -> None:
+    def show_current(self) -> None:
+        """Build the review from the session's answers now (called each time the page is entered)."""
         if self.area is not None:
             self.area.deleteLater()
         content = QWidget()
@@ -55,7 +56,7 @@ class ReviewPage(QWizardPage):
 
     def focus_first(self) -> None:
         if self.change_buttons:
-            next(iter(self.change_buttons.values())).setFocus()
+            next(iter(self.change_buttons.values())).setFocus(Qt.FocusReason.TabFocusReason)
 
 
 def _html(text: str) -> str:

@@ -59,6 +59,7 @@ class StartPage(QWizardPage):
 
     def focus_first(self) -> None:
         """Nothing to answer here: the keyboard starts on "Continue where I left off" if offered, else Next."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QPushButton, QWizard
 
         resume = self.findChild(QPushButton, "resume")
@@ -67,7 +68,7 @@ class StartPage(QWizardPage):
             if resume is not None and resume.isVisibleTo(self)
             else self.wizard().button(QWizard.WizardButton.NextButton)
         )
-        target.setFocus()
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def set_ready(self) -> None:
         self.ready = True

@@ -10,7 +10,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -67,6 +67,9 @@ def _box(inner: str, tone: str) -> str:
     )
 
 
+WIDE_ENOUGH = 820  # logical pixels of page width for the summary and its preview side by side
+
+
 class SummaryPage(QWizardPage):
     """``kept`` fires when the patient saved, printed or opened the PDF (closing then asks nothing)."""
 
@@ -103,9 +106,10 @@ class SummaryPage(QWizardPage):
         self.preview_holder = QWidget()
         QVBoxLayout(self.preview_holder).setContentsMargins(0, 0, 0, 0)
         self.splitter.addWidget(self.preview_holder)
-        self.preview_holder.setMinimumWidth(280)
+        self.preview_holder.setMinimumSize(240, 200)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
@@ -117,7 +121,8 @@ class SummaryPage(QWizardPage):
         self.pdf_view = None
         self._buffer = None
 
-    def initializePage(self) -> None:
+    def show_current(self) -> None:
+        """Build the summary and its PDF from the session's answers now (each time the page is entered)."""
         from screener.report.pipeline import summarise  # reportlab loads here, not at start-up
 
         summary = summarise(self.session.bundle, new_document(self.session.form, self.session.pruned()))
@@ -127,8 +132,18 @@ class SummaryPage(QWizardPage):
         self.status.setText(" ".join(f"Note: {warning}." for warning in summary.warnings))
         self._show_preview()
 
+    def resizeEvent(self, event) -> None:
+        """Side by side on a wide window; on a narrow one (a netbook, 200 %) the preview goes below."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE_ENOUGH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+        length = event.size().width() if wide else event.size().height()
+        self.splitter.setSizes([length * 3 // 5, length * 2 // 5])
+
     def focus_first(self) -> None:
-        self.save_button.setFocus()
+        self.save_button.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _show_preview(self) -> None:
         from PySide6.QtPdf import QPdfDocument

@@ -266,6 +266,10 @@ class Wizard(QWizard):
     def _page_changed(self, _page_id: int) -> None:
         self.refresh()
         page = self.currentPage()
+        if page in (self.review_page, self.summary_page):
+            # Not initializePage: with IndependentPages, QWizard calls it only the first time, and after
+            # "Change" the review and the summary would show the old answers.
+            page.show_current()
         if hasattr(page, "focus_first"):
             QTimer.singleShot(0, page, page.focus_first)  # after Qt has shown the page; never once it is gone
         back_to_review = self.returning_to_review and page in self.section_pages

@@ -128,12 +128,17 @@ class QuestionnaireSession:
                 return earlier
         return None
 
-    def is_decided_skip(self, section: Section) -> bool:
-        """Skipped, and known to be: the answers its condition depends on have been given."""
+    def is_decided_skip(self, section: Section, current: str) -> bool:
+        """Skipped, and known to be: each answer its condition depends on was given, or the patient has
+        already gone past the page that asks it (leaving it empty is an answer too)."""
         if self.applicable().section_applies(section.id) or section.enable_when is None:
             return False
+        ids = self.step_ids()
+        where = {question.id: ids.index(page.id) for page, question in self.form.questions()}
         names = [name for kind, name in references(section.enable_when) if kind == "answer"]
-        return all(self.answers.get(name) not in (None, "", []) for name in names)
+        return all(
+            self.answers.get(name) not in (None, "", []) or where.get(name, 0) < ids.index(current) for name in names
+        )
 
     def progress(self, current: str) -> Progress:
         titles = {section.id: section.title for section in self.sections} | {REVIEW: "Review", SUMMARY: "Summary"}
@@ -142,7 +147,7 @@ class QuestionnaireSession:
         sections = {section.id: section for section in self.sections}
         steps = []
         for index, step_id in enumerate(ids):
-            if step_id in sections and self.is_decided_skip(sections[step_id]):
+            if step_id in sections and self.is_decided_skip(sections[step_id], current):
                 state: StepState = "skipped"
             elif index == where:
                 state = "current"

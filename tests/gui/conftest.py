@@ -4,6 +4,7 @@ and the invariant that no test leaves more than one window visible."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from screener.gui.app import make_application
@@ -38,7 +39,7 @@ def no_real_dialogs(qapp, monkeypatch):
         if isinstance(window, QWizard):
             QWizard.reject(window)  # the base close, which asks nothing
             window.deleteLater()
-    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

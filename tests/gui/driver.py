@@ -26,7 +26,8 @@ class PatientDriver:
         return page.rows[question_id]
 
     def _click(self, button: QAbstractButton) -> None:
-        assert button.isVisible(), button.text()
+        QApplication.processEvents()  # lay out and paint first: a person clicks what is on the screen
+        assert button.isVisible() and button.height() > 0, button.text()
         # on the label's first letters: a stretched radio button only reacts on its indicator and text
         where = QPoint(min(12, button.width() // 2), button.height() // 2)
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=where)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from screener.content.form import ChoiceQuestion, DateQuestion, MultiChoice, NumberQuestion, QuestionBase, TextQuestion
 from screener.content.reading import read_date, read_number
-from screener.content.wording import format_date
+from screener.content.wording import format_date, plain_number
 
 
 class AnswerWidget(QWidget):
@@ -62,7 +62,7 @@ class AnswerWidget(QWidget):
     def focus_first(self) -> None:
         inputs = self.inputs()
         if inputs:
-            inputs[0].setFocus()
+            inputs[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def focus_problem(self) -> None:
         self.focus_first()
@@ -133,7 +133,7 @@ class ChoiceWidget(AnswerWidget):
 
     def focus_first(self) -> None:
         chosen = [button for button in self.buttons.values() if button.isChecked()]
-        (chosen or list(self.buttons.values()))[0].setFocus()
+        (chosen or list(self.buttons.values()))[0].setFocus(Qt.FocusReason.TabFocusReason)
 
 
 class YesNoWidget(ChoiceWidget):
@@ -188,10 +188,13 @@ class ReadLineWidget(LineWidget):
         super().__init__(question, hint, parent)
         self.reader = reader
         self.edit.setMaximumWidth(200)
+        layout = self.layout()
+        layout.setStretchFactor(self.edit, 0)
         self.understood = QLabel()
         self.understood.setObjectName("hint")
         self.understood.hide()
-        self.layout().insertWidget(1, self.understood)
+        layout.addWidget(self.understood)
+        layout.addStretch(1)
         self.edit.textChanged.connect(self._show_understood)
 
     def _reading(self):
@@ -206,10 +209,12 @@ class ReadLineWidget(LineWidget):
         return reading.problem if reading is not None else None
 
     def _show_understood(self) -> None:
+        """Say what was understood when it is not what was typed ('$3,000' -> 3,000; '14/12/2026')."""
         value = self.value()
-        shown = self.question.display(value) if value is not None else ""
-        self.understood.setText(f"Understood as {shown}" if shown and shown != self.text() else "")
-        self.understood.setVisible(bool(self.understood.text()))
+        plain = "" if value is None else plain_number(value) if isinstance(value, (int, float)) else value
+        shown = self.question.display(value) if value is not None and plain != self.text() else ""
+        self.understood.setText(f"Understood as {shown}" if shown else "")
+        self.understood.setVisible(bool(shown))
 
 
 class NumberWidget(ReadLineWidget):
@@ -239,14 +244,14 @@ class DateWidget(ReadLineWidget):
         holder.setDefaultWidget(self.calendar)
         menu.addAction(holder)
         self.pick.setMenu(menu)
-        self.layout().insertWidget(1, self.pick)
+        self.layout().insertWidget(1, self.pick)  # right after the field, before its hint
         self.calendar.activated.connect(self._picked)
         self.calendar.clicked.connect(self._picked)
 
     def _picked(self, day) -> None:
         self.edit.setText(format_date(dt.date(day.year(), day.month(), day.day())))
         self.pick.menu().hide()
-        self.edit.setFocus()
+        self.edit.setFocus(Qt.FocusReason.TabFocusReason)
 
     def set_value(self, value: Any) -> None:
         self.edit.setText(format_date(dt.date.fromisoformat(value)) if value else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from screener.content.form import GroupQuestion
@@ -61,7 +62,7 @@ class GroupWidget(AnswerWidget):
         self.list.setCurrentRow(len(self.entries) - 1)
         first = self.rows[self.group.questions[0].id].input.inputs()
         if first:
-            first[0].setFocus()
+            first[0].setFocus(Qt.FocusReason.TabFocusReason)
         self.changed.emit()
 
     def remove_entry(self) -> None:
@@ -159,7 +160,7 @@ class GroupWidget(AnswerWidget):
         return [self.list, self.add_button, self.remove_button]
 
     def focus_first(self) -> None:
-        (self.list if self.entries else self.add_button).setFocus()
+        (self.list if self.entries else self.add_button).setFocus(Qt.FocusReason.TabFocusReason)
 
     def focus_problem(self) -> None:
         """Focus the field of the selected entry whose problem is marked, rather than the list."""
