@@ -20,8 +20,10 @@ def store(bundle, tmp_path):
 
 
 def test_saved_draft_is_private_and_comes_back(bundle, store):
+    store.base.mkdir(parents=True, mode=0o755)
     document = new_document(bundle.form, ANSWERS, page="safety")
     store.save(document)
+    assert stat.S_IMODE(os.stat(store.base).st_mode) == 0o755  # the user's folder is left as it is
     assert stat.S_IMODE(os.stat(store.folder).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(store.path).st_mode) == 0o600
     found = store.find()
@@ -56,10 +58,6 @@ def _valid(bundle) -> str:
             lambda bundle: json.dumps({**json.loads(_valid(bundle)), "form": {"id": "other", "version": "1.0.0"}}),
             "do not fit this version",
         ),
-        (
-            lambda bundle: json.dumps({**json.loads(_valid(bundle)), "answers": {"suicidal_thoughts": 7}}),
-            "do not fit this version",
-        ),
     ],
 )
 def test_bad_draft_is_set_aside_with_one_sentence(bundle, store, make, reason):
@@ -86,3 +84,51 @@ def test_a_partial_copy_left_by_a_crash_is_removed_on_start(bundle, store):
     partial.write_text('{"schema_version": 1, "answers": {"name": "Zo', encoding="utf-8")
     assert store.find().document.answers == ANSWERS
     assert not partial.exists()
+
+
+def test_one_answer_the_form_no_longer_takes_does_not_lose_the_others(bundle, store):
+    """10,001 characters where 10,000 fit, or 2.5 in a whole-number field: only that answer is given again."""
+    answers = {**ANSWERS, "ybocs_known": True, "ybocs_score": 2.5, "own_questions": "x" * 10_001}
+    store.folder.mkdir(parents=True)
+    store.path.write_text(dumps(new_document(bundle.form, answers, page="diagnosis")), encoding="utf-8")
+    found = store.find()
+    assert found.problem is None and found.document.page == "diagnosis"
+    assert found.document.answers == {**ANSWERS, "ybocs_known": True}
+    assert set(found.answer_again) == {"ybocs_score", "own_questions"}
+    assert "whole number" in found.answer_again["ybocs_score"]
+
+
+def test_an_answer_whose_question_no_longer_applies_goes_with_the_one_it_depended_on(bundle, store):
+    store.folder.mkdir(parents=True)
+    answers = {**ANSWERS, "treatment_kinds": ["medicines", "nonsense"], "switching": True}
+    store.path.write_text(dumps(new_document(bundle.form, answers)), encoding="utf-8")
+    found = store.find()
+    assert found.document.answers == ANSWERS and set(found.answer_again) == {"treatment_kinds", "switching"}
+
+
+def test_a_leftover_that_cannot_be_removed_never_blocks_the_start(bundle, store, monkeypatch):
+    store.save(new_document(bundle.form, ANSWERS))
+    (store.folder / ".draft.json.1.stuck.part").write_text("{", encoding="utf-8")
+    real_unlink = type(store.path).unlink
+
+    def refuse(path, *args, **kwargs):
+        if path.name.endswith(".part"):
+            raise PermissionError(13, "Permission denied")
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(type(store.path), "unlink", refuse)
+    assert store.find().document.answers == ANSWERS
+
+
+def test_a_draft_where_older_versions_kept_it_is_moved_into_the_private_folder(bundle, store):
+    store.base.mkdir(parents=True)
+    (store.base / "draft.json").write_text(dumps(new_document(bundle.form, ANSWERS)), encoding="utf-8")
+    assert store.find().document.answers == ANSWERS
+    assert store.path.exists() and not (store.base / "draft.json").exists()
+
+
+def test_a_private_folder_of_another_user_is_refused(bundle, store, monkeypatch):
+    store.folder.mkdir(parents=True)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(store.folder).st_uid + 1)
+    with pytest.raises(PermissionError, match="belongs to another user"):
+        store.save(new_document(bundle.form, ANSWERS))

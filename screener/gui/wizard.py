@@ -8,6 +8,7 @@ page that asks about safety and, once shown, stays one click away on every later
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -112,6 +113,8 @@ class Wizard(QWizard):
         self.section_pages: list = []
         self.step_pages: dict[str, Any] = {}
         self.returning_to_review = False
+        self.save_problem: str | None = None  # why the draft could not be written, while that lasts
+        self.answer_again: dict[str, str] = {}
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_DELAY_MS)
@@ -179,13 +182,22 @@ class Wizard(QWizard):
         self.privacy.start_over_requested.connect(self.start_over)
         self.privacy.shared_mode_changed.connect(self.set_shared_mode)
         self._draft = found.document if found else None
+        self.answer_again = dict(found.answer_again) if found else {}
         if self._draft is not None:
             self.privacy.offer_resume(self._draft.saved_at)
         if found and found.problem:
             self.privacy.say(found.problem)
+        elif self.answer_again:
+            labels = ", ".join(f"“{bundle.form.question(qid).short}”" for qid in self.answer_again)
+            count = "1 answer" if len(self.answer_again) == 1 else f"{len(self.answer_again)} answers"
+            self.privacy.say(
+                f"Your other answers can be brought back, but {count} could not be used by this version "
+                f"and will be marked for you to answer again: {labels}."
+            )
         self.start_page.set_ready()
         if self.isVisible():
             self.restart()  # the start page was shown as the only page: let QWizard lay out Next again
+        QTimer.singleShot(0, self.start_page, self.start_page.focus_first)  # on "Continue" when offered
         self.currentIdChanged.connect(self._page_changed)
         self.refresh()
         QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pdf_stack)
@@ -292,11 +304,13 @@ class Wizard(QWizard):
         try:
             self.store.save(document)
         except OSError as error:
+            self.save_problem = error.strerror or str(error)
             self.progress.saved.setText(
-                f"Your answers could not be saved on this computer "
-                f"({error.strerror or error}). Please keep this window open."
+                f"Your answers could NOT be saved on this computer ({self.save_problem}). "
+                "Keep this window open for now."
             )
             return
+        self.save_problem = None
         self.progress.saved.setText(f"Answers saved on this computer at {document.saved_at:%H:%M}.")
 
     def resume_draft(self) -> None:
@@ -304,27 +318,48 @@ class Wizard(QWizard):
             return
         self.privacy.close_offer()
         self.restore(self._draft.answers)
+        self._mark_answer_again()
         target = self._draft.page
         if target in self.session.step_ids():
             self._walk_forward_to(target)
 
+    def _mark_answer_again(self) -> None:
+        """Each question whose saved answer this version could not use says so on its page."""
+        for page in self.section_pages:
+            for question_id, reason in self.answer_again.items():
+                if question_id in page.rows:
+                    page.rows[question_id].show_error(
+                        f"Please answer this again: your saved answer could not be used ({reason})."
+                    )
+
+    def _delete_draft(self) -> tuple[bool, str | None]:
+        """Delete the saved draft: (whether there was one, why it could not be deleted)."""
+        if self.store is None:
+            return False, None
+        try:
+            return self.store.delete(), None
+        except OSError as error:
+            return True, (
+                f"The saved copy at {self.store.path} could not be deleted "
+                f"({error.strerror or error}). Please delete that file yourself."
+            )
+
     def start_over(self) -> None:
         self._draft = None
         self.privacy.close_offer()
-        if self.store is not None:
-            self.store.delete()
-        self.privacy.say("Your earlier answers were deleted from this computer. You are starting afresh.")
+        _had, problem = self._delete_draft()
+        self.privacy.say(problem or "Your earlier answers were deleted from this computer. You are starting afresh.")
 
     def set_shared_mode(self, shared: bool) -> None:
         self.shared_mode = shared
         self.summary_page.open_button.setEnabled(not shared)
         if shared:
             self.autosave.stop()
-            deleted = self.store.delete() if self.store is not None else False
-            self.progress.saved.setText("Nothing is kept on this computer.")
+            deleted, problem = self._delete_draft()
+            self.progress.saved.setText("Nothing more is kept on this computer.")
             self.privacy.say(
                 "Nothing will be kept on this computer, except a PDF you choose to save."
-                + (" Your saved answers were deleted." if deleted else "")
+                + (f" {problem}" if problem else " Your saved answers were deleted." if deleted else "")
             )
         else:
             self.privacy.say("")
@@ -341,14 +376,18 @@ class Wizard(QWizard):
         if choice != QMessageBox.StandardButton.Yes:
             return
         self.autosave.stop()
-        if self.store is not None:
-            self.store.delete()
+        _had, problem = self._delete_draft()
+        said = (
+            f"Your answers were cleared from this program. {problem}"
+            if problem
+            else "Your answers were deleted from this program and from this computer."
+        )
         self._draft = None
         self.privacy.close_offer()
         self.restore({})  # first, so that going back to the start saves nothing
         self.restart()
         self.progress.saved.setText("")
-        self.privacy.say("Your answers were deleted from this program and from this computer.")
+        self.privacy.say(said)
 
     # --- navigation --------------------------------------------------------------------------------
     def _custom_button(self, which: int) -> None:
@@ -381,24 +420,57 @@ class Wizard(QWizard):
 
     # --- closing -----------------------------------------------------------------------------------
     def reject(self) -> None:
-        if self.answers and not self.summary_kept:
-            kept = self.store is not None and not self.shared_mode
-            message = (
-                "Your answers are kept on this computer, and you can continue next time. Close for now?"
-                if kept
-                else "You asked us not to keep your answers, so they will be lost. Close anyway?"
-            )
-            choice = QMessageBox.question(
-                self,
-                "Close the questionnaire?",
-                message,
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if choice != QMessageBox.StandardButton.Close:
-                return
+        if self.answers and not self.summary_kept and not self._may_close():
+            return
         self.save_draft()
         super().reject()
+
+    def _may_close(self) -> bool:
+        """Ask before closing, saying truthfully what happens to the answers."""
+        buttons = QMessageBox.StandardButton
+        if self.save_problem and not self.shared_mode:
+            choice = QMessageBox.question(
+                self,
+                "Your answers are not saved",
+                f"Your answers could not be saved on this computer ({self.save_problem}). If you close now, "
+                "they are lost. Save them to a file somewhere else first?",
+                buttons.Save | buttons.Discard | buttons.Cancel,
+                buttons.Save,
+            )
+            if choice == buttons.Save:
+                return self._save_answers_elsewhere()
+            return choice == buttons.Discard
+        kept = self.store is not None and not self.shared_mode
+        message = (
+            "Your answers are kept on this computer, and you can continue next time. Close for now?"
+            if kept
+            else "You asked us not to keep your answers, so they will be lost. Close anyway?"
+        )
+        choice = QMessageBox.question(
+            self, "Close the questionnaire?", message, buttons.Close | buttons.Cancel, buttons.Cancel
+        )
+        return choice == buttons.Close
+
+    def _save_answers_elsewhere(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save your answers", f"screener-answers-{dt.date.today().isoformat()}.json", "Answers (*.json)"
+        )
+        if not path:
+            return False
+        document = self.session.draft(self._current_section(), dt.datetime.now().replace(microsecond=0))
+        try:
+            self.store.save_elsewhere(document, Path(path))
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                "Not saved",
+                f"Your answers could not be saved there either "
+                f"({error.strerror or error}). Please choose another place.",
+            )
+            return False
+        return True
 
     def accept(self) -> None:
         if not self.summary_kept:

@@ -1,24 +1,32 @@
 """The unfinished questionnaire on disk: one draft file, private to the user, never half-written.
 
-The draft lives in the user data folder (platformdirs; ``SCREENER_DATA_DIR`` overrides it). The folder
-is made enterable by the user only (0700) and the file readable by the user only (0600). A draft that
-cannot be used (unreadable, damaged, truncated, from a newer version, for another form) is never
-deleted: it is moved aside and the reason is given in one sentence.
+The data folder is the platform's user data folder (platformdirs), or ``SCREENER_DATA_DIR``. It is left
+as it is: the program keeps its files in a subfolder of it that it owns, ``answers/``, enterable by the
+user only (0700), with the draft readable by the user only (0600). A subfolder that belongs to another
+user is refused with a plain reason rather than used.
+
+A draft is never dropped whole for one field: answers the form no longer accepts are taken out and named,
+so that the patient answers those again and gets every other answer back. Only a file that cannot be read
+at all (damaged, truncated, from a newer version, for another form) is moved aside, never deleted, with
+the reason in one sentence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from screener.content.form import Form
-from screener.content.problems import ProblemsError
-from screener.engine.answers import AnswersDocument, check, dumps, parse
-from screener.store.files import write_atomically
+from screener.content.problems import Problems, ProblemsError
+from screener.engine.answers import AnswersDocument, check, dumps, new_document, parse
+from screener.store.files import remove_stale_parts, write_atomically
 
 DRAFT_NAME = "draft.json"
+PRIVATE_FOLDER = "answers"
+RECOVERY_ROUNDS = 5  # taking out one answer can make another not apply; a few rounds settle it
 
 
 def default_folder() -> Path:
@@ -32,34 +40,54 @@ def default_folder() -> Path:
 
 @dataclass(frozen=True)
 class DraftFound:
-    """What was found on start: a usable draft, a broken one (moved aside), or nothing."""
+    """What was found on start: a usable draft (perhaps with answers to give again), a broken one, or nothing."""
 
     document: AnswersDocument | None = None
     problem: str | None = None
     moved_to: Path | None = None
+    answer_again: dict[str, str] = field(default_factory=dict)  # question id -> why the saved answer was dropped
 
 
 class DraftStore:
     def __init__(self, form: Form, folder: Path | None = None):
         self.form = form
-        self.folder = Path(folder) if folder is not None else default_folder()
+        self.base = Path(folder) if folder is not None else default_folder()
+        self.folder = self.base / PRIVATE_FOLDER
         self.path = self.folder / DRAFT_NAME
 
     def save(self, document: AnswersDocument) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(self.folder, 0o700)
+        """Write the draft; raises OSError (with a plain strerror) when it cannot be kept."""
+        self._make_private_folder()
         write_atomically(self.path, dumps(document).encode("utf-8"))
 
+    def save_elsewhere(self, document: AnswersDocument, path: Path) -> None:
+        """The answers file the patient chose to keep somewhere else (when the draft cannot be written)."""
+        write_atomically(path, dumps(document).encode("utf-8"))
+
+    def _make_private_folder(self) -> None:
+        self.base.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder is private; an old one is left as it is
+        try:
+            self.folder.mkdir(mode=0o700)
+        except FileExistsError:
+            info = self.folder.stat()
+            if not stat.S_ISDIR(info.st_mode):
+                raise NotADirectoryError(20, f"{self.folder} is not a folder") from None
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                raise PermissionError(13, f"the folder {self.folder} belongs to another user") from None
+            if stat.S_IMODE(info.st_mode) != 0o700:
+                os.chmod(self.folder, 0o700)  # ours: keep it private
+
     def delete(self) -> bool:
-        """Remove the draft; True when there was one."""
+        """Remove the draft; True when there was one. Raises OSError when it is there but cannot be removed."""
         try:
             self.path.unlink()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return False
         return True
 
     def find(self) -> DraftFound:
-        self._remove_leftovers()
+        remove_stale_parts(self.path)  # a crash mid-save leaves a partial copy of the answers (privacy)
+        self._move_from_old_place()
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
@@ -76,15 +104,40 @@ class DraftStore:
                 else "Your unfinished answers were damaged and could not be read."
             )
             return self._set_aside(reason)
-        if check(self.form, document, str(self.path), complete=False):
+        problems = check(self.form, document, str(self.path), complete=False)
+        if any(problem.where == "form" for problem in problems):
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
-        return DraftFound(document=document)
+        return self._recover(document, problems)
 
-    def _remove_leftovers(self) -> None:
-        """A crash between writing and renaming leaves a partial copy of the answers: remove it (privacy)."""
-        if self.folder.is_dir():
-            for leftover in self.folder.glob(f".{DRAFT_NAME}.*.part"):
-                leftover.unlink(missing_ok=True)
+    def _move_from_old_place(self) -> None:
+        """Versions before 0.2 kept the draft in the data folder itself: move it into our own subfolder."""
+        old = self.base / DRAFT_NAME
+        if old.is_file() and not self.path.exists():
+            try:
+                self._make_private_folder()
+                os.replace(old, self.path)
+            except OSError:
+                pass  # read where it is next time; nothing is lost
+
+    def _recover(self, document: AnswersDocument, problems: Problems) -> DraftFound:
+        """Keep every answer the form accepts; name the ones to be given again."""
+        answers = dict(document.answers)
+        dropped: dict[str, str] = {}
+        for _ in range(RECOVERY_ROUNDS):
+            if not problems:
+                break
+            for problem in problems:
+                question_id = problem.where.split(" > ")[1] if problem.where.startswith("answers > ") else None
+                if question_id in answers:
+                    answers.pop(question_id)
+                    dropped.setdefault(question_id, problem.reason)
+            trial = new_document(self.form, answers, page=document.page, saved_at=document.saved_at)
+            problems = check(self.form, trial, str(self.path), complete=False)
+        if problems:
+            return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
+        recovered = new_document(self.form, answers, page=document.page, saved_at=document.saved_at)
+        again = {question_id: reason for question_id, reason in dropped.items() if self.form.question(question_id)}
+        return DraftFound(document=recovered, answer_again=again)
 
     def _set_aside(self, reason: str) -> DraftFound:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -1,4 +1,11 @@
-"""Writing files safely: all at once or not at all, readable by the user only (answers are health data)."""
+"""Writing files safely: all at once or not at all, readable by the user only (answers are health data).
+
+A write goes to a hidden temporary file beside the target (``.NAME.<pid>.<random>.part``), is flushed to
+disk and renamed over the target. A process killed in between leaves that temporary file behind, a full
+copy of what it was writing; the next write to the same place removes every such file whose process is
+gone, so nothing private stays behind for long. A temporary file that cannot be removed is left alone:
+it never stops the program.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` all at once or not at all; the file is readable by the user only."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    remove_stale_parts(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
@@ -21,3 +29,55 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    sync_folder(folder)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened (Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Remove the temporary files that killed writers left beside ``path``; returns what was removed."""
+    folder = path.parent if str(path.parent) else Path(".")
+    removed = []
+    try:
+        leftovers = list(folder.glob(f".{path.name}.*.part"))
+    except OSError:
+        return removed
+    for leftover in leftovers:
+        if _writer_alive(leftover, path.name):
+            continue
+        try:
+            leftover.unlink()
+        except OSError:
+            continue  # cannot be removed (read-only folder, another owner): never block on it
+        removed.append(leftover)
+    return removed
+
+
+def _writer_alive(leftover: Path, name: str) -> bool:
+    """True when the process that is writing this temporary file is still running."""
+    middle = leftover.name[len(name) + 2 : -len(".part")]
+    pid_text = middle.split(".", 1)[0]
+    if not pid_text.isdigit():
+        return False  # an older program's name, without a pid: its writer is long gone
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False  # our own leftover from an earlier, failed write
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists, but belongs to someone else
+    return True

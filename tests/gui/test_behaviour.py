@@ -87,7 +87,9 @@ def test_validation_is_inline_and_blocks_next(patient):
     patient.type("ybocs_score", "55")
     patient.next()
     patient.on("diagnosis")
-    assert patient.row("ybocs_score").error.text() == "55 is outside the range 0 to 40 points."
+    assert (
+        patient.row("ybocs_score").error.text() == "Please type a number from 0 to 40 points; 55 is outside that range."
+    )
     patient.row("ybocs_score").input.edit.clear()
     patient.type("ybocs_score", "twelve")
     patient.next()

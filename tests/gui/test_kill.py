@@ -50,5 +50,6 @@ def test_killed_at_random_moments_loses_nothing_saved(bundle, tmp_path):
                 saved = answers[question]
                 saved_step = saved // 10 if isinstance(saved, int) else int(saved.split()[1])
                 assert saved_step >= older[-1], f"run {run}: {question} went back to step {saved_step}"
-        leftovers = [path.name for path in folder.iterdir() if path.name != "draft.json"] if folder.exists() else []
+        private = folder / "answers"
+        leftovers = [path.name for path in private.iterdir() if path.name != "draft.json"] if private.exists() else []
         assert leftovers == [], f"run {run}: a partial copy of the answers was left on disk"

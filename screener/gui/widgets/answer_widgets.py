@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -169,10 +170,24 @@ class LineWidget(AnswerWidget):
         return [self.edit]
 
 
+def limit_notice(limit: int) -> QLabel:
+    """The sentence shown when typing or pasting ran over an answer's limit and the text was cut."""
+    notice = QLabel(f"Your text was cut at {limit:,} characters, the most this answer can hold.")
+    notice.setObjectName("hint")
+    notice.setWordWrap(True)
+    notice.hide()
+    return notice
+
+
 class TextLineWidget(LineWidget):
+    """One line of text, held to the question's limit while typing and pasting (with a notice, never silently)."""
+
     def __init__(self, question: TextQuestion, parent: QWidget | None = None):
         super().__init__(question, "", parent)
         self.edit.setMaxLength(question.max_length)
+        self.notice = limit_notice(question.max_length)
+        self.layout().addWidget(self.notice)
+        self.edit.inputRejected.connect(self.notice.show)
 
     def value(self) -> Any:
         return self.text() or None
@@ -223,6 +238,22 @@ class NumberWidget(ReadLineWidget):
     def __init__(self, question: NumberQuestion, parent: QWidget | None = None):
         super().__init__(question, f"{question.unit}  ({question.range_text()})", read_number, parent)
 
+    def input_error(self) -> str | None:
+        """The number's own problems, in the patient's words rather than the answers file's."""
+        problem = super().input_error()
+        value = self.value()
+        if problem or value is None:
+            return problem
+        question = self.question
+        if question.integer and not float(value).is_integer():
+            return f"Please type a whole number of {question.unit}, without decimals."
+        if not question.minimum <= value <= question.maximum:
+            return (
+                f"Please type a number from {plain_number(question.minimum)} to "
+                f"{plain_number(question.maximum)} {question.unit}; {plain_number(value)} is outside that range."
+            )
+        return None
+
     def set_value(self, value: Any) -> None:
         self.edit.setText("" if value is None else f"{value:g}")
 
@@ -257,6 +288,40 @@ class DateWidget(ReadLineWidget):
         self.edit.setText(format_date(dt.date.fromisoformat(value)) if value else "")
 
 
+class LimitedPlainTextEdit(QPlainTextEdit):
+    """A multi-line field that never holds more than ``limit`` characters: a paste is cut before it lands,
+    so a million pasted characters cost no more than the limit."""
+
+    cut = Signal()
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+        self.textChanged.connect(self._hold_limit)
+
+    def _room(self) -> int:
+        return self.limit - len(self.toPlainText()) + len(self.textCursor().selectedText())
+
+    def insertFromMimeData(self, source) -> None:
+        text = source.text()
+        room = max(self._room(), 0)
+        if len(text) > room:
+            self.insertPlainText(text[:room])
+            self.cut.emit()
+            return
+        super().insertFromMimeData(source)
+
+    def _hold_limit(self) -> None:
+        """Any other way past the limit (an input method, a program) is cut back at once, with the notice."""
+        text = self.toPlainText()
+        if len(text) > self.limit:
+            self.blockSignals(True)
+            self.setPlainText(text[: self.limit])
+            self.moveCursor(QTextCursor.MoveOperation.End)
+            self.blockSignals(False)
+            self.cut.emit()
+
+
 class ParagraphWidget(AnswerWidget):
     """Several lines of text. Enter starts a new line; Tab moves on, so nothing is skipped by accident."""
 
@@ -264,11 +329,14 @@ class ParagraphWidget(AnswerWidget):
         super().__init__(question, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QPlainTextEdit()
+        self.edit = LimitedPlainTextEdit(question.max_length)
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumHeight(90)
         self._describe(self.edit, question.label.strip())
         layout.addWidget(self.edit)
+        self.notice = limit_notice(question.max_length)
+        layout.addWidget(self.notice)
+        self.edit.cut.connect(self.notice.show)
         self.edit.textChanged.connect(self.changed)
 
     def value(self) -> Any:

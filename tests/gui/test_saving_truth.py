@@ -1,0 +1,105 @@
+"""Saving tells the truth, a draft is never dropped for one field, and limits hold while typing and pasting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+
+from screener.engine.answers import dumps, new_document, parse
+from screener.gui.wizard import Wizard
+from screener.store.drafts import DraftStore
+from tests.gui.driver import PatientDriver
+
+
+def open_wizard(qtbot, bundle, store):
+    window = Wizard(bundle, store, store.find())
+    qtbot.addWidget(window)
+    window.show()
+    return window, PatientDriver(qtbot, window)
+
+
+def test_a_draft_that_cannot_be_written_is_said_everywhere_and_can_be_saved_elsewhere(
+    qtbot, bundle, tmp_path, monkeypatch
+):
+    blocked = tmp_path / "data"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")  # fails even for root
+    store = DraftStore(bundle.form, blocked)
+    wizard, patient = open_wizard(qtbot, bundle, store)
+    patient.next()
+    patient.type("name", "Sam")
+    wizard.save_draft()
+    assert "could NOT be saved on this computer" in wizard.progress.saved.text()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or QMessageBox.StandardButton.Save
+    )
+    elsewhere = tmp_path / "kept.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(elsewhere), ""))
+    wizard.close()
+    title, message = asked[-1][1], asked[-1][2]
+    assert title == "Your answers are not saved" and "they are lost" in message
+    assert "kept on this computer" not in message
+    assert parse(elsewhere.read_bytes(), "kept").answers["name"] == "Sam"
+    assert not wizard.isVisible()
+
+
+def test_closing_without_a_place_to_save_keeps_the_window_open(qtbot, bundle, tmp_path, monkeypatch):
+    blocked = tmp_path / "data"
+    blocked.write_text("not a folder", encoding="utf-8")
+    wizard, patient = open_wizard(qtbot, bundle, DraftStore(bundle.form, blocked))
+    patient.next()
+    patient.type("name", "Sam")
+    wizard.save_draft()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))  # the patient cancels
+    wizard.close()
+    assert wizard.isVisible() and wizard.answers["name"] == "Sam"
+
+
+def test_a_draft_with_one_over_long_answer_resumes_the_rest_and_marks_that_one(qtbot, bundle, tmp_path):
+    store = DraftStore(bundle.form, tmp_path / "data")
+    answers = {"name": "Sam", "suicidal_thoughts": "none", "own_questions": "x" * 10_001}
+    store.folder.mkdir(parents=True)
+    store.path.write_text(dumps(new_document(bundle.form, answers, page="concerns")), encoding="utf-8")
+    wizard, patient = open_wizard(qtbot, bundle, store)
+    assert "marked for you to answer again" in wizard.privacy.notice.text()
+    assert "Your own questions" in wizard.privacy.notice.text()
+    patient._click(wizard.privacy.resume_button)
+    patient.on("concerns")
+    row = patient.row("own_questions")
+    assert row.error.isVisible() and row.error.text().startswith("Please answer this again")
+    assert wizard.answers["name"] == "Sam" and "own_questions" not in wizard.answers
+
+
+def test_a_huge_paste_is_cut_to_the_limit_and_the_patient_is_told(patient):
+    from tests.gui.test_behaviour import to_section
+
+    to_section(patient, "concerns")
+    widget = patient.row("own_questions").input
+    clipboard = QMimeData()
+    clipboard.setText("x" * 1_000_000)
+    widget.edit.insertFromMimeData(clipboard)
+    limit = widget.edit.limit
+    assert len(widget.edit.toPlainText()) == limit and len(patient.wizard.answers["own_questions"]) == limit
+    assert widget.notice.isVisible() and f"{limit:,} characters" in widget.notice.text()
+
+
+def test_a_one_line_answer_holds_its_limit_too(patient):
+    patient.next()
+    edit = patient.row("name").input.edit
+    edit.setFocus()
+    edit.insert("y" * 500)  # as a paste arrives
+    assert len(edit.text()) == edit.maxLength()
+    patient.qtbot.keyClicks(edit, "more")
+    assert patient.row("name").input.notice.isVisible()
+
+
+def test_the_delete_button_still_works_when_nothing_can_be_saved(qtbot, bundle, tmp_path, monkeypatch):
+    blocked = tmp_path / "data"
+    blocked.write_text("not a folder", encoding="utf-8")
+    wizard, patient = open_wizard(qtbot, bundle, DraftStore(bundle.form, blocked))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    patient.next()
+    patient.type("name", "Sam")
+    patient._click(wizard.button(QWizard.WizardButton.CustomButton1))
+    assert wizard.answers == {}
