@@ -165,12 +165,19 @@ def _report(options) -> int:
     from screener.content.problems import Problem, ProblemsError
     from screener.report.pipeline import summarise
     from screener.store.files import write_atomically
+    from screener.store.safe_paths import UnsafePathError, output_target
 
     made_on = _parse_date(options.date)
+    try:
+        output_target(options.output, [options.answers])  # refused before any work is done
+    except UnsafePathError as error:
+        raise ProblemsError("The PDF cannot be written there", [Problem(str(error.path), "", error.reason)]) from None
     bundle, document = _load_answers(options.answers, options.form)
     summary = summarise(bundle, document, options.paper, options.attach_answers, made_on)
     try:
-        write_atomically(options.output, summary.pdf)
+        write_atomically(options.output, summary.pdf, inputs=[options.answers])
+    except UnsafePathError as error:
+        raise ProblemsError("The PDF cannot be written there", [Problem(str(error.path), "", error.reason)]) from None
     except OSError as error:
         raise ProblemsError(
             "The PDF could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
@@ -198,20 +205,39 @@ def _parse_date(text: str | None):
 
 def _load_answers(path: Path, form_dir: Path | None = None):
     """Read an answers file, load its form (the one given, or the shipped one it names), check the answers."""
-    from screener.content.loading import load
     from screener.content.problems import Problem, ProblemsError
-    from screener.engine.answers import check, read
+    from screener.engine.answers import check, parse
+    from screener.store.safe_paths import UnsafePathError, read_input
 
-    document = read(path)
+    try:
+        document = parse(read_input(path), str(path))
+    except UnsafePathError as error:
+        raise ProblemsError("This cannot be read as an answers file", [Problem(str(path), "", error.reason)]) from None
+    except OSError as error:
+        raise ProblemsError(
+            "The answers file could not be read", [Problem(str(path), "", error.strerror or str(error))]
+        ) from None
     folder = form_dir or FORMS_DIR / document.form.id
     if not (folder / "form.yaml").is_file():
         raise ProblemsError(
             "These answers are for a form this program does not have",
             [Problem(str(path), "form", f"no form called '{document.form.id}' in {folder.parent}")],
         )
-    bundle = load(folder)
+    bundle = _loaded(folder)
     check(bundle.form, document, str(path)).raise_if_any("These answers cannot be used as they are")
     return bundle, document
+
+
+_BUNDLES: dict = {}  # form folder -> loaded form: one process reading many answers files loads each form once
+
+
+def _loaded(folder: Path):
+    from screener.content.loading import load
+
+    key = Path(folder).resolve()
+    if key not in _BUNDLES:
+        _BUNDLES[key] = load(folder)
+    return _BUNDLES[key]
 
 
 def _out(text: str) -> None:

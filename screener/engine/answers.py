@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field, ValidationError
 
 from screener.content.form import Form, GroupQuestion, QuestionBase
 from screener.content.frozen import Frozen
-from screener.content.problems import Problem, Problems, ProblemsError, add_validation_errors
+from screener.content.problems import Problems, ProblemsError, add_validation_errors
 from screener.engine.visibility import applicable, applicable_item_questions
 
 SCHEMA_VERSION = 1
@@ -52,11 +51,25 @@ def dumps(document: AnswersDocument) -> str:
     return document.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
+class _NotAJSONNumberError(ValueError):
+    pass
+
+
+def _no_constants(name: str):
+    raise _NotAJSONNumberError(name)  # NaN, Infinity and -Infinity: Python reads them, JSON does not allow them
+
+
 def parse(text: str | bytes, file: str) -> AnswersDocument:
     """Parse the JSON of an answers document; raises ProblemsError with a plain reason."""
     problems = Problems()
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, parse_constant=_no_constants)
+    except _NotAJSONNumberError as error:
+        problems.add(file, "", f"this file holds {error}, which is not a number in JSON")
+        raise ProblemsError("This answers file is damaged", problems.items) from None
+    except RecursionError:
+        problems.add(file, "", "this file is nested far too deeply to be an answers file")
+        raise ProblemsError("This is not an answers file", problems.items) from None
     except UnicodeDecodeError:
         problems.add(file, "", "this file is not text (it is not UTF-8)")
         raise ProblemsError("This is not an answers file", problems.items) from None
@@ -80,16 +93,6 @@ def parse(text: str | bytes, file: str) -> AnswersDocument:
     except ValidationError as error:
         add_validation_errors(problems, file, raw, error)
         raise ProblemsError("This is not a valid answers file", problems.items) from None
-
-
-def read(path: Path) -> AnswersDocument:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ProblemsError(
-            "The answers file could not be read", [Problem(str(path), "", error.strerror or str(error))]
-        ) from None
-    return parse(data, str(path))
 
 
 def check(form: Form, document: AnswersDocument, file: str, complete: bool = True) -> Problems:

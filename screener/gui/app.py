@@ -40,13 +40,33 @@ def run_wizard() -> int:
             f"The questionnaire in {DEFAULT_FORM_DIR} could not be read ({error}).",
         )
         return 2
+    from screener.gui.single_instance import SingleInstance
+    from screener.gui.viewer_copies import remove_viewer_copies
+    from screener.store.locations import data_folder
+
+    instance = SingleInstance(data_folder())
+    if not instance.claim():
+        instance.ask_open_one_to_come_forward()
+        QMessageBox.information(
+            None,
+            "The questionnaire is already open",
+            "The questionnaire is already open in another window, with your answers. We brought that window "
+            "to the front: please go on there. (Two copies at once could overwrite each other's answers.)",
+        )
+        return 0
+    remove_viewer_copies()  # copies left for the PDF viewer by a run that crashed
     wizard = Wizard(start=start)
     wizard.show()
+    instance.bring_forward_on_request(wizard)
     if os.environ.get("SCREENER_QUIT_WHEN_SHOWN"):  # benchmarks and smoke tests: stop once the page is up
         QTimer.singleShot(0, app.quit)
     else:
         QTimer.singleShot(0, lambda: _load_questionnaire(wizard))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        remove_viewer_copies()
+        instance.release()
 
 
 def _load_questionnaire(wizard) -> None:

@@ -6,7 +6,6 @@ QtPdf and QtPrintSupport are imported only here, when the summary is reached, to
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from html import escape
 from pathlib import Path
 
@@ -25,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from screener.engine.answers import new_document
 from screener.gui.scroll import scrolling
+from screener.gui.viewer_copies import new_viewer_folder
 from screener.report.model import Report
 from screener.report.tones import TONES
 from screener.session.questionnaire import QuestionnaireSession
 from screener.store.files import write_atomically
+from screener.store.safe_paths import UnsafePathError
 
 
 def summary_html(report: Report) -> str:
@@ -172,6 +173,9 @@ class SummaryPage(QWizardPage):
             return
         try:
             write_atomically(Path(path), self.pdf_bytes)
+        except UnsafePathError as error:  # open in a viewer (Windows), a folder, a device: nothing is lost
+            self.status.setText(f"The summary was not saved: {error.reason}.")
+            return
         except OSError as error:
             self.status.setText(
                 f"The summary could not be saved there ({error.strerror or error}). Please choose another folder."
@@ -201,8 +205,7 @@ class SummaryPage(QWizardPage):
         self.status.setText("Sent your summary to the printer.")
 
     def open_pdf(self) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="screener-"))  # created readable by this user only
-        path = folder / Path(self.default_path()).name
+        path = new_viewer_folder() / Path(self.default_path()).name  # deleted when the wizard closes
         write_atomically(path, self.pdf_bytes)
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.kept.emit()

@@ -119,6 +119,7 @@ class Wizard(QWizard):
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave.timeout.connect(self.save_draft)
+        self.finished.connect(self._closed)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -228,6 +229,12 @@ class Wizard(QWizard):
         from screener.report.pdf_text import register_fonts
 
         register_fonts()
+
+    def _closed(self, _result: int) -> None:
+        """The copy made for the PDF viewer goes with the window (screener.gui.viewer_copies)."""
+        from screener.gui.viewer_copies import remove_viewer_copies
+
+        remove_viewer_copies()
 
     def _summary_kept(self) -> None:
         self.summary_kept = True

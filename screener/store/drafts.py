@@ -23,19 +23,11 @@ from screener.content.form import Form
 from screener.content.problems import Problems, ProblemsError
 from screener.engine.answers import AnswersDocument, check, dumps, new_document, parse
 from screener.store.files import remove_stale_parts, write_atomically
+from screener.store.locations import data_folder
 
 DRAFT_NAME = "draft.json"
 PRIVATE_FOLDER = "answers"
 RECOVERY_ROUNDS = 5  # taking out one answer can make another not apply; a few rounds settle it
-
-
-def default_folder() -> Path:
-    override = os.environ.get("SCREENER_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("screener", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -51,7 +43,7 @@ class DraftFound:
 class DraftStore:
     def __init__(self, form: Form, folder: Path | None = None):
         self.form = form
-        self.base = Path(folder) if folder is not None else default_folder()
+        self.base = Path(folder) if folder is not None else data_folder()
         self.folder = self.base / PRIVATE_FOLDER
         self.path = self.folder / DRAFT_NAME
 

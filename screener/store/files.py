@@ -11,12 +11,32 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+from screener.store.safe_paths import UnsafePathError, output_target
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all at once or not at all; the file is readable by the user only."""
-    path = Path(path)
+ON_WINDOWS = os.name == "nt"
+
+
+class FileInUseError(UnsafePathError):
+    """The file is open in another program (a PDF viewer, on Windows) and cannot be replaced now."""
+
+    def __init__(self, path: Path):
+        super().__init__(
+            path,
+            "this file is open in another program (perhaps your PDF viewer), so it cannot be "
+            "replaced now. Close it there and try again, or save under another name",
+        )
+
+
+def write_atomically(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``path`` all at once or not at all; the file is readable by the user only.
+
+    Refuses (``UnsafePathError``) a folder, device, FIFO or socket, and any of ``inputs``; follows a link.
+    A target another program holds open (Windows) raises ``FileInUseError``.
+    """
+    path = output_target(Path(path), inputs)
     folder = path.parent if str(path.parent) else Path(".")
     remove_stale_parts(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=folder)
@@ -25,7 +45,12 @@ def write_atomically(path: Path, data: bytes) -> None:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, path)
+        try:
+            os.replace(temporary, path)
+        except PermissionError as error:
+            if path.exists() and ON_WINDOWS:  # Windows cannot replace a file another program has open
+                raise FileInUseError(path) from error
+            raise
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SCREENER_DATA_DIR", tempfile.mkdtemp())
 
 from screener.content.loading import load
-from screener.engine.answers import read
+from screener.engine.answers import parse
 from screener.gui.app import make_application
 from screener.gui.wizard import Wizard
 from screener.paths import DEFAULT_FORM_DIR
@@ -20,7 +20,7 @@ from screener.paths import DEFAULT_FORM_DIR
 def measure() -> dict[str, list[float]]:
     app = make_application()
     bundle = load(DEFAULT_FORM_DIR)
-    answers = read(DEFAULT_FORM_DIR / "examples" / "with_precautions.json").answers
+    answers = parse((DEFAULT_FORM_DIR / "examples" / "with_precautions.json").read_bytes(), "example").answers
     finish, switch = [], []
     for _ in range(6):
         wizard = Wizard(bundle)

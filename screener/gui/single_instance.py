@@ -1,0 +1,58 @@
+"""One wizard per draft: a second start says so and brings the open window forward instead of opening a copy.
+
+Qt's own QLockFile holds ``screener.lock`` in the data folder while a wizard is open. A lock left by a
+process that crashed is recognised as stale (its process is gone) and taken over. The second start asks
+the first to come to the front by touching ``screener.raise``, which the first watches with a
+QFileSystemWatcher: no sockets, so nothing network-like is ever opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QLockFile
+from PySide6.QtWidgets import QWidget
+
+LOCK_NAME = "screener.lock"
+RAISE_NAME = "screener.raise"
+
+
+class SingleInstance:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.lock = QLockFile(str(self.folder / LOCK_NAME))
+        self.lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self.watcher: QFileSystemWatcher | None = None
+
+    def claim(self) -> bool:
+        """True when this is the only wizard (or nothing can be kept here anyway, so nothing can clash)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:
+            return True  # no folder, no draft: a second copy cannot overwrite anything
+        if self.lock.tryLock(0):
+            return True
+        return self.lock.error() != QLockFile.LockError.LockFailedError
+
+    def ask_open_one_to_come_forward(self) -> None:
+        with contextlib.suppress(OSError):  # if not, it stays where it is; the message still says it is open
+            (self.folder / RAISE_NAME).write_text(f"{time.time()}\n", encoding="utf-8")
+
+    def bring_forward_on_request(self, window: QWidget) -> None:
+        knock = self.folder / RAISE_NAME
+        knock.touch(exist_ok=True)
+        self.watcher = QFileSystemWatcher([str(knock)], window)
+        self.watcher.fileChanged.connect(lambda _path: _come_forward(window, self.watcher, knock))
+
+    def release(self) -> None:
+        self.lock.unlock()
+
+
+def _come_forward(window: QWidget, watcher: QFileSystemWatcher, knock: Path) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if str(knock) not in watcher.files():  # some editors and writers replace the file: watch the new one
+        watcher.addPath(str(knock))

@@ -1,0 +1,80 @@
+"""One wizard per draft, a stale lock taken over, and the viewer's copy of the PDF cleaned up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtGui import QDesktopServices
+
+from screener.gui import app
+from screener.gui.single_instance import LOCK_NAME, RAISE_NAME, SingleInstance
+from screener.gui.viewer_copies import PREFIX
+from tests.gui.test_behaviour import to_section
+
+
+def test_a_second_start_says_so_and_asks_the_open_one_to_come_forward(tmp_path, monkeypatch, no_real_dialogs):
+    monkeypatch.setenv("SCREENER_DATA_DIR", str(tmp_path))
+    held = QLockFile(str(tmp_path / LOCK_NAME))
+    assert held.tryLock(0)
+    try:
+        assert app.run_wizard() == 0  # returns at once: no second window, no event loop
+    finally:
+        held.unlock()
+    title, message = no_real_dialogs[-1][1], no_real_dialogs[-1][2]
+    assert title == "The questionnaire is already open" and "brought that window to the front" in message
+    assert (tmp_path / RAISE_NAME).exists()
+
+
+def test_a_lock_left_by_a_crashed_wizard_is_taken_over(tmp_path):
+    code = (
+        "import os, sys\nfrom PySide6.QtCore import QLockFile\n"
+        f"lock = QLockFile({str(tmp_path / LOCK_NAME)!r}); lock.setStaleLockTime(0)\n"
+        "assert lock.tryLock(0)\nos._exit(9)  # crash with the lock held\n"
+    )
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 9
+    assert (tmp_path / LOCK_NAME).exists()
+    instance = SingleInstance(tmp_path)
+    assert instance.claim()
+    instance.release()
+
+
+def test_the_open_wizard_comes_forward_when_knocked(qtbot, wizard, tmp_path):
+    instance = SingleInstance(tmp_path)
+    instance.bring_forward_on_request(wizard)
+    wizard.showMinimized()
+    SingleInstance(tmp_path).ask_open_one_to_come_forward()
+    qtbot.waitUntil(lambda: not wizard.isMinimized(), timeout=3000)
+
+
+def _viewer_folders() -> list[Path]:
+    return list(Path(tempfile.gettempdir()).glob(f"{PREFIX}*"))
+
+
+def test_the_viewer_copy_is_private_and_goes_when_the_wizard_closes(patient, wizard, monkeypatch):
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    to_section(patient, "treatments_overview")
+    patient.choose("treatment_kinds", "none")
+    patient.next_until_review()
+    patient.next()
+    patient._click(wizard.summary_page.open_button)
+    folders = _viewer_folders()
+    assert len(folders) == 1 and oct(os.stat(folders[0]).st_mode & 0o777) == "0o700"
+    copy = next(folders[0].iterdir())
+    assert oct(os.stat(copy).st_mode & 0o777) == "0o600" and copy.read_bytes().startswith(b"%PDF")
+    wizard.done(0)
+    assert _viewer_folders() == []
+
+
+def test_shared_computer_mode_writes_no_viewer_copy(patient, wizard):
+    patient._click(wizard.privacy.shared)
+    to_section(patient, "treatments_overview")
+    patient.choose("treatment_kinds", "none")
+    patient.next_until_review()
+    patient.next()
+    assert not wizard.summary_page.open_button.isEnabled()
+    assert _viewer_folders() == []
