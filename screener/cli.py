@@ -232,11 +232,11 @@ _BUNDLES: dict = {}  # form folder -> loaded form: one process reading many answ
 
 
 def _loaded(folder: Path):
-    from screener.content.loading import load
+    from screener.content.cache import load_cached
 
     key = Path(folder).resolve()
     if key not in _BUNDLES:
-        _BUNDLES[key] = load(folder)
+        _BUNDLES[key] = load_cached(folder)
     return _BUNDLES[key]
 
 

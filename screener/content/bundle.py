@@ -12,6 +12,9 @@ from screener.content.report_content import ReportContent
 from screener.content.rules import Parameters, RuleSet
 from screener.content.sources import SourceList
 
+FORM_FILES = ("form.yaml", "rules.yaml", "parameters.yaml", "report.yaml")  # in the form's folder
+SHARED_FILES = ("sources.yaml", "regions.yaml")  # in its parent, shared by every form
+
 
 @dataclass(frozen=True)
 class FormBundle:

@@ -130,9 +130,7 @@ Condition = Annotated[
     Discriminator(_condition_tag),
 ]
 
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-NotOf.model_rebuild()
+# The recursive references ("Condition") are resolved when a model is first used (defer_build).
 
 
 def comparisons(condition: Condition) -> Iterator[Compare]:

@@ -24,7 +24,6 @@ from screener.content.sources import SourceList
 from screener.content.yaml_files import read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
-_QUESTION = TypeAdapter(Question)
 
 
 def load(folder: Path) -> FormBundle:
@@ -101,7 +100,7 @@ def _load_form(path: Path, problems: Problems) -> tuple[Form | None, set[str]]:
         if isinstance(raw_section, dict):
             raw_section = dict(raw_section)
             raw_section["questions"] = _valid_items(
-                path, raw_section.get("questions", []), _QUESTION, problems, "question", broken
+                path, raw_section.get("questions", []), TypeAdapter(Question), problems, "question", broken
             )
         sections.append(raw_section)
     try:

@@ -1,0 +1,100 @@
+"""A form validated once, not on every start: the loaded bundle cached under the content hash of its files.
+
+The key is a SHA-256 over this program's version, pydantic's version and every file the form is made of
+(its four YAML files and the shared sources and regions). The cache file holds the key, a SHA-256 of its
+payload and the payload (a pickle of the FormBundle). A cache that does not match (another key, a changed
+or damaged payload, one that will not unpickle) is never trusted: the form is loaded and checked in full,
+its problems reported as always, and the cache written again. The cache lives in the user cache folder
+(``SCREENER_CACHE_DIR`` overrides it), private to the user; failing to write it only costs time.
+
+Trust: the payload is a pickle, so only files this user can write are read, in a folder only this user can
+enter. Anyone who can write there can already run programs as this user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from screener import __version__
+from screener.content.bundle import FORM_FILES, SHARED_FILES, FormBundle
+
+MAGIC = b"SCREENER-FORM-CACHE-1\n"
+
+
+def cache_folder() -> Path:
+    override = os.environ.get("SCREENER_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("screener", appauthor=False)) / "forms"
+
+
+def content_key(folder: Path) -> str:
+    import pydantic
+
+    digest = hashlib.sha256(f"screener {__version__} pydantic {pydantic.VERSION}\n".encode())
+    for path in [folder / name for name in FORM_FILES] + [folder.parent / name for name in SHARED_FILES]:
+        digest.update(path.name.encode() + b"\n")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<missing>")  # load() will report it
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def cache_path(folder: Path, key: str) -> Path:
+    return cache_folder() / f"{Path(folder).resolve().name}-{key[:40]}.bundle"
+
+
+def load_cached(folder: Path) -> FormBundle:
+    """The form in ``folder``, from the cache when it matches, else loaded, checked and cached."""
+    folder = Path(folder)
+    key = content_key(folder)
+    path = cache_path(folder, key)
+    bundle = _read(path, key)
+    if bundle is not None:
+        return bundle
+    from screener.content.loading import load  # only on a miss: the checks are not needed otherwise
+
+    bundle = load(folder)  # raises ProblemsError naming every problem, as without a cache
+    _write(path, key, bundle)
+    return bundle
+
+
+def _read(path: Path, key: str) -> FormBundle | None:
+    try:
+        if path.stat().st_mode & 0o077 or (hasattr(os, "getuid") and path.stat().st_uid != os.getuid()):
+            return None  # only a file nobody else could have written
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, _, rest = data.partition(b"\n\n")
+    lines = (header + b"\n").split(b"\n")
+    if not data.startswith(MAGIC) or len(lines) < 3 or lines[1].decode(errors="replace") != key:
+        return None
+    if hashlib.sha256(rest).hexdigest() != lines[2].decode(errors="replace"):
+        return None  # changed or damaged
+    try:
+        bundle = pickle.loads(rest)
+    except Exception:
+        return None
+    return bundle if isinstance(bundle, FormBundle) else None
+
+
+def _write(path: Path, key: str, bundle: FormBundle) -> None:
+    payload = pickle.dumps(bundle, protocol=pickle.HIGHEST_PROTOCOL)
+    data = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n\n" + payload
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        return  # no cache: the next start validates again, nothing else changes
