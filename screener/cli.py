@@ -21,11 +21,10 @@ EXIT_BAD_INPUT = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The console command: the CLI, or the wizard when given no arguments."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
-        from screener.gui.app import run_wizard  # Qt is imported only on this path
-
-        return run_wizard()
+        return gui_main()
     from screener.content.problems import ProblemsError  # not on the wizard's start-up path: it loads pydantic
 
     parser = _parser()
@@ -43,6 +42,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Your files were not changed. Please report this; run again with SCREENER_DEBUG=1 for details."
         )
         return EXIT_INTERNAL
+
+
+def gui_main() -> int:
+    """The windowed command (``screener-gui``): the wizard only."""
+    from screener.gui.app import run_wizard  # Qt is imported only on this path
+
+    return run_wizard()
 
 
 def _parser():
@@ -99,6 +105,9 @@ def _check(options) -> int:
     from screener.engine.cases import run_cases
 
     folders = options.form_dirs or sorted(path.parent for path in FORMS_DIR.glob("*/form.yaml"))
+    if not folders:
+        _err(f"No form was found in {FORMS_DIR}: this copy of screener is incomplete. Please reinstall it.")
+        return EXIT_BAD_INPUT
     failures = 0
     for folder in folders:
         try:

@@ -12,11 +12,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from screener.gui.palette import light_palette
 from screener.paths import DEFAULT_FORM_DIR, resource
 
+DESKTOP_ID = "org.screener.Screener"  # packaging/linux/org.screener.Screener.desktop
+
 
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("screener")
+    app.setOrganizationDomain("screener.org")
     app.setApplicationName("screener")
     app.setApplicationDisplayName("Ketamine consultation preparation")
+    app.setDesktopFileName(DESKTOP_ID)  # the .desktop file's name: Wayland and the task bar show our icon and name
     app.setWindowIcon(QIcon(str(resource("icons", "screener.svg"))))
     if app.style().name().lower() != "fusion":  # once: changing the style under live widgets is unsafe
         app.setStyle("Fusion")  # draws with the palette below on every platform
@@ -28,6 +33,9 @@ def make_application() -> QApplication:
 def run_wizard() -> int:
     """Show the first page at once, then load and check the questionnaire behind it."""
     app = make_application()
+    from screener.gui import crash_report
+
+    crash_report.install()  # from here on an unexpected error is a dialog and a log, never a silent stall
     from screener.gui.start_page import read_start_text
     from screener.gui.wizard import Wizard
 
@@ -84,3 +92,7 @@ def _load_questionnaire(wizard) -> None:
     wizard.attach(bundle, store, store.find())
     if os.environ.get("SCREENER_QUIT_WHEN_READY"):  # benchmarks: stop once Next can be pressed
         QTimer.singleShot(0, QApplication.quit)
+    from screener.gui import smoke_walk
+
+    if smoke_walk.requested():
+        QTimer.singleShot(0, lambda: smoke_walk.walk(wizard))

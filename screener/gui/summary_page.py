@@ -68,6 +68,7 @@ def _box(inner: str, tone: str) -> str:
     )
 
 
+NO_PREVIEW = "A preview cannot be shown on this computer. Use Save PDF… or Open in PDF viewer to see your summary."
 WIDE_ENOUGH = 820  # logical pixels of page width for the summary and its preview side by side
 
 
@@ -147,9 +148,13 @@ class SummaryPage(QWizardPage):
         self.save_button.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _show_preview(self) -> None:
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
-
+        try:
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+        except ImportError:  # PySide6-Pdf is not installed (it exists only for some systems): no preview
+            self.preview_holder.hide()
+            self.status.setText(" ".join(filter(None, [self.status.text(), NO_PREVIEW])))
+            return
         if self.pdf_view is None:
             self.pdf_document = QPdfDocument(self)
             self.pdf_view = QPdfView(self.preview_holder)

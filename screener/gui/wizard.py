@@ -224,10 +224,12 @@ class Wizard(QWizard):
 
     def _preload_pdf_stack(self) -> None:
         """While the patient reads and answers, load reportlab, the fonts and QtPdf, so Finish is quick."""
-        import PySide6.QtPdfWidgets  # noqa: F401  (the summary page's preview)
+        import contextlib
 
         from screener.report.pdf_text import register_fonts
 
+        with contextlib.suppress(ImportError):  # without PySide6-Pdf the summary page shows no preview
+            import PySide6.QtPdfWidgets  # noqa: F401  (the summary page's preview)
         register_fonts()
 
     def _closed(self, _result: int) -> None:
