@@ -47,6 +47,14 @@ def mini() -> FormBundle:
 
 
 @pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the test forms folder; returns the small form's folder inside it."""
+    target = tmp_path / "test-forms"
+    shutil.copytree(MINI_FORM_DIR.parent, target)
+    return target / MINI_FORM_DIR.name
+
+
+@pytest.fixture
 def form_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped forms folder; returns the ketamine_ocd folder inside it."""
     target = tmp_path / "forms"

@@ -1,4 +1,4 @@
-"""The answers document: every kind of wrong answer is reported, all at once, in plain words."""
+"""The answers document: every kind of wrong answer is reported, all at once, in plain words (test form)."""
 
 from __future__ import annotations
 
@@ -17,59 +17,54 @@ def _problems(bundle, answers, complete=True):
     ]
 
 
-def test_every_problem_is_reported_at_once(bundle):
+def test_every_problem_is_reported_at_once(mini):
     problems = _problems(
-        bundle,
+        mini,
         {
-            "suicidal_thoughts": "maybe",
+            "feeling_unsafe": "maybe",
             "favourite_colour": "blue",
-            "ybocs_known": True,
-            "ybocs_score": 41,
-            "appointment_date": "14/12/2026",
-            "treatment_kinds": ["medicines"],
-            "med_trials": [{"medicine": "aspirin", "dose_mg": "a lot", "weeks": 2.5, "colour": "red"}],
-            "ocd_time": "h1_3",
+            "pain_years": 81,
+            "visit_date": "14/12/2026",
+            "tried_kinds": ["pills"],
+            "pill_trials": [
+                {"pill": "aspirin", "pill_weeks": "a lot", "colour": "red"},
+                {"pill": "ibuprofen", "pill_weeks": 2.5},
+            ],
+            "price": 80,
         },
     )
-    assert (
-        "answers > suicidal_thoughts: 'maybe' is not an option here; the options are none, sometimes, often, plan"
-        in problems
-    )
+    assert "answers > feeling_unsafe: expected yes (true) or no (false)" in problems
     assert "answers > favourite_colour: there is no question with this id in the form" in problems
-    assert "answers > ybocs_score: 41 is outside the range 0 to 40 points" in problems
-    assert "answers > appointment_date: '14/12/2026' is not a date written as YYYY-MM-DD" in problems
-    assert any(p.startswith("answers > med_trials > entry 1 > medicine: 'aspirin' is not an option") for p in problems)
-    assert "answers > med_trials > entry 1 > dose_mg: expected a number" in problems
-    assert "answers > med_trials > entry 1 > weeks: expected a whole number" in problems
-    assert "answers > med_trials > entry 1 > colour: a medicine has no question with this id" in problems
-    assert "answers > ocd_time: this question does not apply, given the other answers; remove this answer" in problems
+    assert "answers > pain_years: 81 is outside the range 0 to 80 years" in problems
+    assert "answers > visit_date: '14/12/2026' is not a date written as YYYY-MM-DD" in problems
+    assert any(p.startswith("answers > pill_trials > entry 1 > pill: 'aspirin' is not an option") for p in problems)
+    assert "answers > pill_trials > entry 1 > pill_weeks: expected a number" in problems
+    assert "answers > pill_trials > entry 2 > pill_weeks: expected a whole number" in problems
+    assert "answers > pill_trials > entry 1 > colour: a pill has no question with this id" in problems
+    assert "answers > price: this question does not apply, given the other answers; remove this answer" in problems
 
 
-def test_required_answer_missing(bundle):
-    assert any(
-        p.startswith("answers > suicidal_thoughts: this question needs an answer") for p in _problems(bundle, {})
-    )
-    assert _problems(bundle, {}, complete=False) == []
+def test_required_answer_missing(mini):
+    assert any(p.startswith("answers > feeling_unsafe: this question needs an answer") for p in _problems(mini, {}))
+    assert _problems(mini, {}, complete=False) == []
 
 
-def test_required_item_answer_missing(bundle):
-    problems = _problems(
-        bundle, {"suicidal_thoughts": "none", "treatment_kinds": ["medicines"], "med_trials": [{"dose_mg": 100}]}
-    )
-    assert any(p.startswith("answers > med_trials > entry 1 > medicine: this needs an answer") for p in problems)
+def test_required_item_answer_missing(mini):
+    problems = _problems(mini, {"feeling_unsafe": False, "tried_kinds": ["pills"], "pill_trials": [{"pill_weeks": 3}]})
+    assert any(p.startswith("answers > pill_trials > entry 1 > pill: this needs an answer") for p in problems)
 
 
-def test_null_means_no_answer(bundle):
-    assert _problems(bundle, {"suicidal_thoughts": "none", "ybocs_score": None}) == []
+def test_null_means_no_answer(mini):
+    assert _problems(mini, {"feeling_unsafe": False, "pain_years": None}) == []
 
 
-def test_exclusive_option_cannot_be_combined(bundle):
-    problems = _problems(bundle, {"suicidal_thoughts": "none", "conditions": ["none", "glaucoma"]})
-    assert "answers > conditions: 'none' cannot be combined with other choices" in problems
+def test_exclusive_option_cannot_be_combined(mini):
+    problems = _problems(mini, {"feeling_unsafe": False, "tried_kinds": ["nothing", "pills"]})
+    assert "answers > tried_kinds: 'nothing' cannot be combined with other choices" in problems
 
 
-def test_round_trip(bundle):
-    document = new_document(bundle.form, {"suicidal_thoughts": "sometimes", "name": "Zoë"}, page="safety")
+def test_round_trip(mini):
+    document = new_document(mini.form, {"feeling_unsafe": True, "nickname": "Zoë"}, page="pain")
     assert parse(dumps(document), "a.json") == document
 
 

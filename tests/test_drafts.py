@@ -1,4 +1,4 @@
-"""The draft on disk: private file modes, round trips, deletion, and every kind of bad draft."""
+"""The draft on disk: private file modes, round trips, deletion, and every kind of bad draft (test form)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ import pytest
 from screener.engine.answers import dumps, new_document
 from screener.store.drafts import DraftStore
 
-ANSWERS = {"suicidal_thoughts": "sometimes", "name": "Zoë", "country": "GB"}
+ANSWERS = {"feeling_unsafe": False, "nickname": "Zoë", "region": "NORTH"}
+
+
+@pytest.fixture
+def bundle(mini):
+    return mini
 
 
 @pytest.fixture
@@ -55,7 +60,7 @@ def _valid(bundle) -> str:
         (lambda bundle: "", "damaged"),
         (lambda bundle: json.dumps({**json.loads(_valid(bundle)), "schema_version": 99}), "newer version"),
         (
-            lambda bundle: json.dumps({**json.loads(_valid(bundle)), "form": {"id": "other", "version": "1.0.0"}}),
+            lambda bundle: json.dumps({**json.loads(_valid(bundle)), "form": {"id": "other", "version": "0.1.0"}}),
             "do not fit this version",
         ),
     ],
@@ -87,23 +92,23 @@ def test_a_partial_copy_left_by_a_crash_is_removed_on_start(bundle, store):
 
 
 def test_one_answer_the_form_no_longer_takes_does_not_lose_the_others(bundle, store):
-    """10,001 characters where 10,000 fit, or 2.5 in a whole-number field: only that answer is given again."""
-    answers = {**ANSWERS, "ybocs_known": True, "ybocs_score": 2.5, "own_questions": "x" * 10_001}
+    """2,001 characters where 2,000 fit, or 2.5 in a whole-number field: only that answer is given again."""
+    answers = {**ANSWERS, "side": "left", "pain_years": 2.5, "hope": "x" * 2_001}
     store.folder.mkdir(parents=True)
-    store.path.write_text(dumps(new_document(bundle.form, answers, page="diagnosis")), encoding="utf-8")
+    store.path.write_text(dumps(new_document(bundle.form, answers, page="pain")), encoding="utf-8")
     found = store.find()
-    assert found.problem is None and found.document.page == "diagnosis"
-    assert found.document.answers == {**ANSWERS, "ybocs_known": True}
-    assert set(found.answer_again) == {"ybocs_score", "own_questions"}
-    assert "whole number" in found.answer_again["ybocs_score"]
+    assert found.problem is None and found.document.page == "pain"
+    assert found.document.answers == {**ANSWERS, "side": "left"}
+    assert set(found.answer_again) == {"pain_years", "hope"}
+    assert "whole number" in found.answer_again["pain_years"]
 
 
 def test_an_answer_whose_question_no_longer_applies_goes_with_the_one_it_depended_on(bundle, store):
     store.folder.mkdir(parents=True)
-    answers = {**ANSWERS, "treatment_kinds": ["medicines", "nonsense"], "switching": True}
+    answers = {**ANSWERS, "tried_kinds": ["pills", "nonsense"], "pill_trials": [{"pill": "ibuprofen"}]}
     store.path.write_text(dumps(new_document(bundle.form, answers)), encoding="utf-8")
     found = store.find()
-    assert found.document.answers == ANSWERS and set(found.answer_again) == {"treatment_kinds", "switching"}
+    assert found.document.answers == ANSWERS and set(found.answer_again) == {"tried_kinds", "pill_trials"}
 
 
 def test_a_leftover_that_cannot_be_removed_never_blocks_the_start(bundle, store, monkeypatch):

@@ -28,6 +28,18 @@ def to_section(patient, section_id: str) -> None:
     raise AssertionError(f"never reached {section_id}")
 
 
+def to_review_with_nothing_tried(patient) -> None:
+    """The shortest honest path to the review page: the safety answer, and no treatment tried."""
+    to_section(patient, "treatments_overview")
+    patient.choose("treatment_kinds", "none")
+    patient.next_until_review()
+
+
+def to_summary_with_nothing_tried(patient) -> None:
+    to_review_with_nothing_tried(patient)
+    patient.next()
+
+
 def test_pages_that_do_not_apply_are_skipped(patient):
     to_section(patient, "treatments_overview")
     patient.choose("treatment_kinds", "therapy")
@@ -168,9 +180,7 @@ def test_enter_in_a_multi_line_field_starts_a_new_line(qtbot, patient):
 def test_review_lists_answers_and_change_goes_back_to_the_page(patient, wizard):
     patient.next()
     patient.type("name", "Sam")
-    to_section(patient, "treatments_overview")
-    patient.choose("treatment_kinds", "none")
-    patient.next_until_review()
+    to_review_with_nothing_tried(patient)
     review = wizard.review_page
     assert "Sam" in _all_text(review)
     patient._click(review.change_buttons["about"])

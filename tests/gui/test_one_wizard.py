@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from screener.gui import app
 from screener.gui.single_instance import LOCK_NAME, RAISE_NAME, SingleInstance
 from screener.gui.viewer_copies import PREFIX
-from tests.gui.test_behaviour import to_section
+from tests.gui.test_behaviour import to_summary_with_nothing_tried
 
 
 def test_a_second_start_says_so_and_asks_the_open_one_to_come_forward(tmp_path, monkeypatch, no_real_dialogs):
@@ -57,10 +57,7 @@ def _viewer_folders() -> list[Path]:
 
 def test_the_viewer_copy_is_private_and_goes_when_the_wizard_closes(patient, wizard, monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
-    to_section(patient, "treatments_overview")
-    patient.choose("treatment_kinds", "none")
-    patient.next_until_review()
-    patient.next()
+    to_summary_with_nothing_tried(patient)
     patient._click(wizard.summary_page.open_button)
     folders = _viewer_folders()
     assert len(folders) == 1 and oct(os.stat(folders[0]).st_mode & 0o777) == "0o700"
@@ -72,9 +69,6 @@ def test_the_viewer_copy_is_private_and_goes_when_the_wizard_closes(patient, wiz
 
 def test_shared_computer_mode_writes_no_viewer_copy(patient, wizard):
     patient._click(wizard.privacy.shared)
-    to_section(patient, "treatments_overview")
-    patient.choose("treatment_kinds", "none")
-    patient.next_until_review()
-    patient.next()
+    to_summary_with_nothing_tried(patient)
     assert not wizard.summary_page.open_button.isEnabled()
     assert _viewer_folders() == []

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QScrollArea, QWizard
 
 from screener.gui.wizard import Wizard
-from tests.gui.test_behaviour import to_section
+from tests.gui.test_behaviour import to_review_with_nothing_tried, to_section, to_summary_with_nothing_tried
 
 
 def test_get_help_now_stays_on_every_later_page_and_opens_the_lines(patient, wizard):
@@ -34,9 +34,7 @@ def test_without_a_country_the_crisis_panel_still_gives_a_way_to_help(patient, w
 def test_change_on_the_review_goes_to_the_page_and_back_to_review_in_one_step(patient, wizard):
     patient.next()
     patient.type("name", "Sam")
-    to_section(patient, "treatments_overview")
-    patient.choose("treatment_kinds", "none")
-    patient.next_until_review()
+    to_review_with_nothing_tried(patient)
     patient._click(wizard.review_page.change_buttons["about"])
     patient.on("about")
     back = wizard.button(QWizard.WizardButton.CustomButton2)
@@ -98,10 +96,7 @@ def test_the_window_opens_within_the_screen(qtbot, bundle):
 
 
 def test_after_a_change_the_review_and_the_summary_show_the_new_answers(patient, wizard):
-    to_section(patient, "treatments_overview")
-    patient.choose("treatment_kinds", "none")
-    patient.next_until_review()
-    patient.next()
+    to_summary_with_nothing_tried(patient)
     assert "Other steps first" in wizard.summary_page.text.text()
     patient.back()
     patient._click(wizard.review_page.change_buttons["safety"])
