@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
-from screener.gui.scroll import scrolling
+from screener.gui.scroll import scrolling, settle
 from screener.gui.text import reflow
 
 
@@ -52,7 +52,8 @@ class StartPage(QWizardPage):
         self.content_layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(content))
+        self.area = scrolling(content, settle_later=True)  # settled in set_ready, after the first paint
+        outer.addWidget(self.area)
 
     def add_panel(self, panel: QWidget) -> None:
         self.content_layout.insertWidget(1, panel)
@@ -71,6 +72,7 @@ class StartPage(QWizardPage):
         target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def set_ready(self) -> None:
+        settle(self.area)
         self.ready = True
         self.completeChanged.emit()
 
