@@ -84,12 +84,25 @@ def _parser():
     example.add_argument("name", nargs="?", help="the example to print (omit to list them)")
     example.set_defaults(handler=_example)
 
-    report = commands.add_parser("report", help="write the PDF summary for an answers file")
-    report.add_argument("answers", type=Path, metavar="ANSWERS.json")
+    report = commands.add_parser("report", help="write the PDF summary for answers files")
+    report.add_argument(
+        "answers",
+        type=Path,
+        nargs="+",
+        metavar="ANSWERS.json",
+        help="one answers file with -o, or several files and folders of them with --out-dir",
+    )
     report.add_argument(
         "--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped form the answers name)"
     )
-    report.add_argument("-o", "--output", type=Path, required=True, metavar="SUMMARY.pdf")
+    where = report.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", type=Path, metavar="SUMMARY.pdf", help="the PDF, for one answers file")
+    where.add_argument(
+        "--out-dir",
+        type=Path,
+        metavar="DIR",
+        help="a folder for the PDFs (NAME.json -> NAME.pdf); goes on past a bad file, exit 2 if any failed",
+    )
     report.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from the country)")
     report.add_argument(
         "--attach-answers", action="store_true", help="embed the answers file in the PDF, for clinics that import it"
@@ -172,29 +185,67 @@ def _example(options) -> int:
 
 def _report(options) -> int:
     from screener.content.problems import Problem, ProblemsError
+
+    made_on = _parse_date(options.date)
+    if options.output is not None:
+        if len(options.answers) != 1 or options.answers[0].is_dir():
+            raise ProblemsError("-o names one PDF", [Problem("-o", "", "give one answers file, or use --out-dir DIR")])
+        _report_one(options.answers[0], options.output, options, made_on)
+        return EXIT_OK
+    return _report_many(_answers_files(options.answers), options.out_dir, options, made_on)
+
+
+def _answers_files(paths: list[Path]) -> list[Path]:
+    """The files given, with each folder replaced by the .json files in it, in name order."""
+    files = []
+    for path in paths:
+        files += sorted(path.glob("*.json")) if path.is_dir() else [path]
+    return files
+
+
+def _report_many(inputs: list[Path], out_dir: Path, options, made_on) -> int:
+    """Many answers files in one process, the form loaded once; every bad file named, none stops the rest."""
+    from screener.content.problems import Problem, ProblemsError
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failed: list[Problem] = []
+    for path in inputs:
+        try:
+            _report_one(path, out_dir / f"{path.stem}.pdf", options, made_on)
+        except ProblemsError as error:
+            failed += [Problem(problem.file, problem.where, problem.reason) for problem in error.problems]
+    written = len(inputs) - len({problem.file for problem in failed})
+    _out(f"{written} of {len(inputs)} summaries written to {out_dir}.")
+    if failed:
+        bad = len({problem.file for problem in failed})
+        _err(ProblemsError(f"{bad} answers file{'s' if bad != 1 else ''} could not be used", failed).render())
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _report_one(answers: Path, output: Path, options, made_on) -> None:
+    from screener.content.problems import Problem, ProblemsError
     from screener.report.pipeline import summarise
     from screener.store.files import write_atomically
     from screener.store.safe_paths import UnsafePathError, output_target
 
-    made_on = _parse_date(options.date)
     try:
-        output_target(options.output, [options.answers])  # refused before any work is done
+        output_target(output, [answers])  # refused before any work is done
     except UnsafePathError as error:
         raise ProblemsError("The PDF cannot be written there", [Problem(str(error.path), "", error.reason)]) from None
-    bundle, document = _load_answers(options.answers, options.form)
+    bundle, document = _load_answers(answers, options.form)
     summary = summarise(bundle, document, options.paper, options.attach_answers, made_on)
     try:
-        write_atomically(options.output, summary.pdf, inputs=[options.answers])
+        write_atomically(output, summary.pdf, inputs=[answers])
     except UnsafePathError as error:
         raise ProblemsError("The PDF cannot be written there", [Problem(str(error.path), "", error.reason)]) from None
     except OSError as error:
         raise ProblemsError(
-            "The PDF could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
+            "The PDF could not be saved", [Problem(str(output), "", error.strerror or str(error))]
         ) from None
     for warning in summary.warnings:
-        _err(f"Warning: {warning}")
-    _out(f"Wrote {options.output}")
-    return EXIT_OK
+        _err(f"Warning: {answers}: {warning}" if options.out_dir else f"Warning: {warning}")
+    _out(f"Wrote {output}")
 
 
 def _parse_date(text: str | None):
