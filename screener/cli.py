@@ -109,6 +109,18 @@ def _parser():
     )
     report.add_argument("--date", help="the date printed as 'made on' (YYYY-MM-DD; default: today)")
     report.set_defaults(handler=_report)
+
+    export = commands.add_parser("export", help="write the answers as standard data for a clinic (FHIR R4)")
+    export.add_argument("answers", type=Path, metavar="ANSWERS.json")
+    export.add_argument(
+        "--fhir",
+        action="store_true",
+        required=True,
+        help="a FHIR R4 Bundle: the Questionnaire (from the form) and the QuestionnaireResponse",
+    )
+    export.add_argument("--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped one)")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="EXPORT.json")
+    export.set_defaults(handler=_export)
     return parser
 
 
@@ -246,6 +258,30 @@ def _report_one(answers: Path, output: Path, options, made_on) -> None:
     for warning in summary.warnings:
         _err(f"Warning: {answers}: {warning}" if options.out_dir else f"Warning: {warning}")
     _out(f"Wrote {output}")
+
+
+def _export(options) -> int:
+    import json
+
+    from screener.content.problems import Problem, ProblemsError
+    from screener.report.fhir import export_bundle
+    from screener.store.files import write_atomically
+    from screener.store.safe_paths import UnsafePathError
+
+    bundle, document = _load_answers(options.answers, options.form)
+    data = json.dumps(export_bundle(bundle, document), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    try:
+        write_atomically(options.output, data, inputs=[options.answers])
+    except UnsafePathError as error:
+        raise ProblemsError(
+            "The export cannot be written there", [Problem(str(error.path), "", error.reason)]
+        ) from None
+    except OSError as error:
+        raise ProblemsError(
+            "The export could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
+        ) from None
+    _out(f"Wrote {options.output} (FHIR R4: Questionnaire and QuestionnaireResponse)")
+    return EXIT_OK
 
 
 def _parse_date(text: str | None):

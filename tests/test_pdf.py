@@ -178,6 +178,10 @@ def test_answers_are_attached_only_when_asked(bundle):
     assert not pdf_reader(plain).attachments
     content = pdf_reader(attached).attachments["answers.json"][0]
     assert parse(content, "attachment") == document
+    from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+
+    response = pdf_reader(attached).attachments["questionnaire-response.fhir.json"][0]
+    QuestionnaireResponse.model_validate_json(response)  # the clinic's standard copy of the same answers
 
 
 def test_paper_size_follows_the_country(bundle):

@@ -38,16 +38,22 @@ def summarise(
     result = evaluate_answers(bundle, document.answers)
     report = build_report(bundle, result, made_on or dt.date.today(), paper)
     rendered = render_pdf(report)
-    data = _attach(rendered.data, dumps(document).encode("utf-8")) if attach_answers else rendered.data
+    data = _attach(rendered.data, document, bundle) if attach_answers else rendered.data
     return Summary(result, report, data, rendered.warnings)
 
 
-def _attach(pdf: bytes, answers_json: bytes) -> bytes:
-    """Embed the answers file as a PDF attachment, for clinics that import it (off unless asked)."""
+def _attach(pdf: bytes, document: AnswersDocument, bundle: FormBundle) -> bytes:
+    """Embed the answers file and its FHIR QuestionnaireResponse, for clinics that import them (off unless asked)."""
+    import json
+
     from pypdf import PdfWriter
 
+    from screener.report.fhir import questionnaire_response
+
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    writer.add_attachment("answers.json", answers_json)
+    writer.add_attachment("answers.json", dumps(document).encode("utf-8"))
+    response = json.dumps(questionnaire_response(bundle, document), indent=2, ensure_ascii=False)
+    writer.add_attachment("questionnaire-response.fhir.json", response.encode("utf-8"))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
