@@ -328,7 +328,7 @@ _BUNDLES: dict = {}  # form folder -> loaded form: one process reading many answ
 
 
 def _loaded(folder: Path):
-    from screener.content.cache import load_cached
+    from screener.store.form_cache import load_cached
 
     key = Path(folder).resolve()
     if key not in _BUNDLES:

@@ -7,8 +7,8 @@ import pickle
 
 import pytest
 
-from screener.content import cache
 from screener.content.problems import ProblemsError
+from screener.store import form_cache as cache
 
 
 @pytest.fixture(autouse=True)

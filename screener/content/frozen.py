@@ -1,7 +1,7 @@
 """The base class of every data model: immutable, strict about unknown keys, and built only when used.
 
 ``defer_build``: a model's validator is built the first time it validates, not when its class is created,
-so a form loaded from the cache (``screener.content.cache``) never pays for validators it does not need.
+so a form loaded from the cache (``screener.store.form_cache``) never pays for validators it does not need.
 """
 
 from __future__ import annotations

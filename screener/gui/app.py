@@ -78,9 +78,9 @@ def run_wizard() -> int:
 
 
 def _load_questionnaire(wizard) -> None:
-    from screener.content.cache import load_cached
     from screener.content.problems import ProblemsError
     from screener.store.drafts import DraftStore
+    from screener.store.form_cache import load_cached
 
     try:
         bundle = load_cached(DEFAULT_FORM_DIR)

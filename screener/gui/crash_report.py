@@ -1,6 +1,6 @@
 """No silent death: an unexpected error in the wizard shows a plain dialog and writes a log without answers.
 
-The log goes to the user log folder (platformdirs; ``SCREENER_LOG_DIR`` overrides it). It holds the kind
+The log goes to the user log folder (``screener.store.locations``). It holds the kind
 of error and where in the program it happened (files, lines, functions), never the error's message or
 any value: those can contain what the patient typed. The dialog says what happened, that the answers are
 saved up to the last change (unless nothing is kept on this computer), and where the log is.
@@ -17,15 +17,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screener import __version__
-
-
-def log_folder() -> Path:
-    override = os.environ.get("SCREENER_LOG_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_log_dir
-
-    return Path(user_log_dir("screener", appauthor=False))
+from screener.store.locations import log_folder
 
 
 def write_log(kind: type[BaseException], trace) -> Path | None:

@@ -32,7 +32,7 @@ def test_screener_is_a_console_script_and_screener_gui_the_windowed_one():
 INJECTED = """
 import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
-import screener.content.cache as cache
+import screener.store.form_cache as cache
 
 
 def broken(folder):  # what a bundle missing a module does, with a patient's words in the message

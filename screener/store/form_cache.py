@@ -5,7 +5,8 @@ The key is a SHA-256 over this program's version, pydantic's version and every f
 payload and the payload (a pickle of the FormBundle). A cache that does not match (another key, a changed
 or damaged payload, one that will not unpickle) is never trusted: the form is loaded and checked in full,
 its problems reported as always, and the cache written again. The cache lives in the user cache folder
-(``SCREENER_CACHE_DIR`` overrides it), private to the user; failing to write it only costs time.
+(``screener.store.locations``), written like every file (``write_atomically``: private, all at once);
+failing to write it only costs time.
 
 Trust: the payload is a pickle, so only files this user can write are read, in a folder only this user can
 enter. Anyone who can write there can already run programs as this user.
@@ -20,17 +21,10 @@ from pathlib import Path
 
 from screener import __version__
 from screener.content.bundle import FORM_FILES, SHARED_FILES, FormBundle
+from screener.store.files import write_atomically
+from screener.store.locations import cache_folder
 
 MAGIC = b"SCREENER-FORM-CACHE-1\n"
-
-
-def cache_folder() -> Path:
-    override = os.environ.get("SCREENER_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("screener", appauthor=False)) / "forms"
 
 
 def content_key(folder: Path) -> str:
@@ -91,10 +85,6 @@ def _write(path: Path, key: str, bundle: FormBundle) -> None:
     data = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n\n" + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
+        write_atomically(path, data)
     except OSError:
         return  # no cache: the next start validates again, nothing else changes
