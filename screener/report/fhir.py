@@ -21,6 +21,7 @@ from screener.content.form import (
     MultiChoice,
     NumberQuestion,
     QuestionBase,
+    SingleChoice,
     TextQuestion,
     YesNo,
 )
@@ -35,31 +36,31 @@ def _system(bundle: FormBundle, question: QuestionBase) -> str:
     return f"urn:screener:{bundle.form.id}:{question.id}"
 
 
+# One line per question kind: its FHIR item type and the answer[x] it takes (as the GUI's kinds table).
+FHIR_KINDS: dict[type[QuestionBase], tuple[str, str | None]] = {
+    SingleChoice: ("choice", "valueCoding"),
+    MultiChoice: ("choice", "valueCoding"),
+    YesNo: ("boolean", "valueBoolean"),
+    NumberQuestion: ("integer", "valueInteger"),  # "decimal" / valueDecimal when not whole numbers
+    DateQuestion: ("date", "valueDate"),
+    TextQuestion: ("string", "valueString"),  # "text" when multi-line
+    GroupQuestion: ("group", None),
+}
+
+
 def _type(question: QuestionBase) -> str:
-    if isinstance(question, ChoiceQuestion):
-        return "choice"
-    if isinstance(question, YesNo):
-        return "boolean"
-    if isinstance(question, NumberQuestion):
-        return "integer" if question.integer else "decimal"
-    if isinstance(question, DateQuestion):
-        return "date"
-    if isinstance(question, TextQuestion):
-        return "text" if question.multiline else "string"
-    return "group"
+    kind = FHIR_KINDS[type(question)][0]
+    if isinstance(question, NumberQuestion) and not question.integer:
+        return "decimal"
+    if isinstance(question, TextQuestion) and question.multiline:
+        return "text"
+    return kind
 
 
 def _answer_key(question: QuestionBase) -> str:
-    kind = _type(question)
-    return {
-        "choice": "valueCoding",
-        "boolean": "valueBoolean",
-        "integer": "valueInteger",
-        "decimal": "valueDecimal",
-        "date": "valueDate",
-        "text": "valueString",
-        "string": "valueString",
-    }[kind]
+    if isinstance(question, NumberQuestion) and not question.integer:
+        return "valueDecimal"
+    return FHIR_KINDS[type(question)][1]
 
 
 def _value(bundle: FormBundle, question: QuestionBase, value: Any) -> dict:
