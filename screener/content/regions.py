@@ -27,6 +27,11 @@ class Region(Frozen):
     crisis_lines: list[CrisisLine] = Field(default_factory=list)
     checked: dt.date
 
+    def money(self, amount: float) -> str:
+        """An amount in this region's currency, as the patient gave it: '$3,000', '£450.50', 'EUR 900'."""
+        prefix = self.currency_symbol or (f"{self.currency} " if self.currency else "")
+        return f"{prefix}{amount:,.0f}" if float(amount).is_integer() else f"{prefix}{amount:,.2f}"
+
 
 class RegionList(Frozen):
     fallback: str = Field(description="the region used when the patient did not say, or chose another")

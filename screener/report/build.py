@@ -139,12 +139,6 @@ def money_prefix(result: Evaluation) -> str:
     return f"{currency} " if currency else ""
 
 
-def region_prefix(result: Evaluation) -> str:
-    """How the patient's own amounts (their budget) are written: in their region's currency."""
-    region = result.region
-    return region.currency_symbol or (f"{region.currency} " if region.currency else "")
-
-
 def _cost(bundle: FormBundle, result: Evaluation, sources: tuple[str, ...]) -> CostView:
     cost = result.cost
     prefix = money_prefix(result)
@@ -163,7 +157,7 @@ def _cost(bundle: FormBundle, result: Evaluation, sources: tuple[str, ...]) -> C
         rows.append((f"{item.horizon.label}: cost", span(item.cost_low, item.cost_high), ""))
     if cost.budget is not None:
         compared = "" if cost.budget_comparable else "not compared: no price in your currency"
-        rows.append(("Your budget for the first 3 months", f"{region_prefix(result)}{cost.budget:,.0f}", compared))
+        rows.append(("Your budget for the first 3 months", result.region.money(cost.budget), compared))
     schedule = "; ".join(phase.label for phase in bundle.parameters.cost.phases)
     table = Table(("", "Estimate", "Note"), tuple(rows), f"{bundle.content.cost_note} {schedule}.")
     bars = tuple(

@@ -15,7 +15,6 @@ from typing import Any, Literal
 from screener.content.bundle import FormBundle
 from screener.content.conditions import references
 from screener.content.form import GroupQuestion, QuestionBase, Section
-from screener.content.regions import Region
 from screener.engine.answers import AnswersDocument, new_document
 from screener.engine.evaluation import evaluate_answers
 from screener.engine.visibility import Applicable, applicable, prune
@@ -196,7 +195,7 @@ class QuestionnaireSession:
             return "\n".join(f"{number}. {entry_line(question, entry)}" for number, entry in enumerate(value, 1))
         cost = self.bundle.parameters.cost
         if question.id in (cost.price_question, cost.budget_question):
-            return money(self.bundle.regions.get(self.answers.get(self.form.region_question)), value)
+            return self.bundle.regions.get(self.answers.get(self.form.region_question)).money(value)
         return question.display(value)
 
     def draft(self, page: str | None, saved_at: dt.datetime) -> AnswersDocument:
@@ -207,11 +206,3 @@ def entry_line(group: GroupQuestion, entry: dict[str, Any]) -> str:
     """One group entry as labelled parts: 'Medicine: Sertraline; Stopped because of side effects: No'."""
     parts = [f"{item.short}: {item.display(entry[item.id])}" for item in group.questions if item.id in entry]
     return "; ".join(parts) or "nothing filled in yet"
-
-
-def money(region: Region, amount: float) -> str:
-    """An amount in the patient's own currency: '$3,000', '£450', or '3,000 (your currency)'."""
-    number = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    if region.currency_symbol:
-        return f"{region.currency_symbol}{number}"
-    return f"{number} {region.currency}" if region.currency else f"{number} (in your currency)"
