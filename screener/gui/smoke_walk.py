@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from screener.session.questionnaire import SUMMARY
 from screener.store.files import write_atomically
 
 
@@ -25,15 +26,10 @@ def requested() -> bool:
 def walk(wizard) -> None:
     answers = json.loads(Path(os.environ["SCREENER_SMOKE_WALK"]).read_text(encoding="utf-8"))["answers"]
     wizard.restore(answers)
-    for _ in wizard.session.step_ids():
-        if wizard.currentPage() is wizard.summary_page:
-            break
-        before = wizard.currentId()
-        wizard.next()
-        if wizard.currentId() == before:
-            print(f"smoke walk stopped on “{wizard.currentPage().title()}”", file=sys.stderr)
-            QApplication.exit(3)
-            return
+    if not wizard.walk_forward_to(SUMMARY):
+        print(f"smoke walk stopped on “{wizard.currentPage().title()}”", file=sys.stderr)
+        QApplication.exit(3)
+        return
     write_atomically(Path(os.environ["SCREENER_SMOKE_PDF"]), wizard.summary_page.pdf_bytes)  # 0600, like any PDF
     print(f"smoke walk reached the summary: {wizard.summary_page.report.outcome_title}")
     wizard.summary_kept = True

@@ -330,7 +330,7 @@ class Wizard(QWizard):
         self._mark_answer_again()
         target = self._draft.page
         if target in self.session.step_ids():
-            self._walk_forward_to(target)
+            self.walk_forward_to(target)
 
     def _mark_answer_again(self) -> None:
         """Each question whose saved answer this version could not use says so on its page."""
@@ -404,7 +404,7 @@ class Wizard(QWizard):
         if button == QWizard.WizardButton.CustomButton1:
             self.delete_answers()
         elif button == QWizard.WizardButton.CustomButton2:
-            self._walk_forward_to(questionnaire.REVIEW)
+            self.walk_forward_to(questionnaire.REVIEW)
 
     def change_section(self, step_id: str) -> None:
         """From the review page: go back to a section, with "Back to review" offered there."""
@@ -416,16 +416,17 @@ class Wizard(QWizard):
         target = self.page_id(step_id)
         while self.currentId() != target and target in self.visitedIds() and self.currentId() != self.startId():
             self.back()
-        self._walk_forward_to(step_id)
+        self.walk_forward_to(step_id)
 
-    def _walk_forward_to(self, step_id: str) -> None:
-        """Press Next until the page is reached, stopping where a page needs an answer first."""
+    def walk_forward_to(self, step_id: str) -> bool:
+        """Press Next until the page is reached, stopping where a page needs an answer first; True if reached."""
         target = self.page_id(step_id)
         while self.currentId() != target:
             before = self.currentId()
             self.next()
             if self.currentId() == before:  # this page refused: its problem is shown and focused
-                break
+                return False
+        return True
 
     # --- closing -----------------------------------------------------------------------------------
     def reject(self) -> None:
