@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from screener.content.conditions import Condition
 from screener.content.frozen import Frozen
 
 SourceKind = Literal["article", "study", "review", "guideline", "consensus", "regulator", "service", "estimate"]
@@ -21,18 +22,26 @@ class Source(Frozen):
     year: int | None = None
     sections: list[str] = Field(default_factory=list, description="section headings a citation may name")
     checked: dt.date
+    url: str | None = None
+    supports: list[str] = Field(default_factory=list, description="what the source says, as checked (paraphrase)")
+    unverified: list[str] = Field(
+        default_factory=list, description="what we could not check at the source itself; never shown as fact"
+    )
     note: str | None = None
 
     def reference(self) -> str:
         """The full reference, as printed in the list of sources."""
         parts = [part.rstrip(".") for part in (self.authors, f"“{self.title}”", self.publication) if part]
         text = ". ".join(parts)
-        return f"{text} ({self.year})" if self.year else text
+        return f"{text} ({self.year})" if self.year and str(self.year) not in text else text
 
 
 class Citation(Frozen):
+    """A source for one claim; ``when`` cites it only for answers that meet a condition (a clinic's quote)."""
+
     source: str
     section: str | None = None
+    when: Condition | None = None
 
 
 class SourceList(Frozen):

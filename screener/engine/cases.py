@@ -23,8 +23,12 @@ from screener.engine.evaluation import evaluate_answers
 
 
 class Expectation(Frozen):
+    """The outcome and the exact findings; optionally fact values and phrases the findings must say."""
+
     outcome: str
     findings: list[str] = Field(default_factory=list)
+    facts: dict[str, Any] = Field(default_factory=dict, description="derived facts and the values they must have")
+    says: list[str] = Field(default_factory=list, description="phrases that must occur in the findings' words")
 
 
 class Case(Frozen):
@@ -99,3 +103,12 @@ def _run_case(
         problems.add(path, where, f"unexpected findings: {', '.join(sorted(fired - wanted))}")
     if wanted - fired:
         problems.add(path, where, f"missing findings: {', '.join(sorted(wanted - fired))}")
+    for fact, value in case.expect.facts.items():
+        if fact not in result.facts:
+            problems.add(path, where, f"expects unknown fact '{fact}'")
+        elif result.facts[fact] != value:
+            problems.add(path, where, f"fact '{fact}' is {result.facts[fact]!r}, expected {value!r}")
+    words = " ".join(f"{finding.text} {finding.reason}" for finding in result.findings)
+    for phrase in case.expect.says:
+        if phrase not in words:
+            problems.add(path, where, f"the findings do not say {phrase!r}")

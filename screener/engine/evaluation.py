@@ -8,14 +8,15 @@ outcome is the highest-priority outcome raised by a fired rule, or the rule set'
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from screener.content.bundle import FormBundle
+from screener.content.form import GroupQuestion
 from screener.content.regions import Region
-from screener.content.rules import OutcomeDef, Rule
-from screener.engine.conditions import Outcome, Scope, evaluate
+from screener.content.rules import FactDef, OutcomeDef, Rule
+from screener.engine.conditions import Outcome, Scope, evaluate, resolve
 from screener.engine.cost import CostProjection, project
 from screener.engine.visibility import prune
 
@@ -27,7 +28,8 @@ class Finding:
     text: str
     reason: str
     ask: str
-    sources: list[str]
+    sources: list[str]  # as printed
+    source_ids: list[str]
     raises: str | None
     fired_by: list[str]
 
@@ -41,6 +43,7 @@ class Evaluation:
     cost: CostProjection
     region: Region
     entry_checks: dict[str, list[Outcome]] = field(default_factory=dict)
+    entry_shortfalls: dict[str, list[list[str]]] = field(default_factory=dict)  # per count fact, per entry
 
     @property
     def finding_ids(self) -> list[str]:
@@ -59,6 +62,7 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
     cost = project(bundle.parameters.cost, answers, region.currency)
     facts: dict[str, Any] = {**cost.facts(), "currency": cost.currency or ""}
     entry_checks: dict[str, list[Outcome]] = {}
+    entry_shortfalls: dict[str, list[list[str]]] = {}
     params = bundle.threshold_values
     for fact in bundle.rules.facts:
         scope = Scope(answers, facts, params)
@@ -68,7 +72,14 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
                 evaluate(fact.where, scope.with_item(entry)) if fact.where else Outcome(True) for entry in entries
             ]
             entry_checks[fact.id] = checks
-            facts[fact.id] = sum(check.value for check in checks)
+            facts[fact.id] = _count(fact, entries, checks)
+            if fact.why_not_fact:
+                shortfalls = [
+                    [] if check.value else _shortfalls(fact, scope.with_item(entry))
+                    for entry, check in zip(entries, checks, strict=True)
+                ]
+                entry_shortfalls[fact.id] = shortfalls
+                facts[fact.why_not_fact] = _name_shortfalls(bundle, fact, entries, shortfalls)
         else:
             facts[fact.id] = evaluate(fact.when, scope).value
     scope = Scope(answers, facts, params)
@@ -76,28 +87,74 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
     for rule in bundle.rules.rules:
         result = evaluate(rule.when, scope)
         if result.value:
-            findings.append(_finding(bundle, rule, result, answers, facts))
+            findings.append(_finding(bundle, rule, result, answers, facts, region))
     raised = {finding.raises for finding in findings if finding.raises}
     outcome = next(
         (outcome for outcome in bundle.rules.outcomes if outcome.id in raised),
         bundle.rules.outcome(bundle.rules.default_outcome),
     )
-    return Evaluation(outcome, findings, facts, answers, cost, region, entry_checks)
+    return Evaluation(outcome, findings, facts, answers, cost, region, entry_checks, entry_shortfalls)
+
+
+def _count(fact: FactDef, entries: list[Mapping[str, Any]], checks: list[Outcome]) -> int:
+    """How many entries met the condition; with ``distinct``, entries naming the same thing count once."""
+    met = [entry for entry, check in zip(entries, checks, strict=True) if check.value]
+    if not fact.distinct:
+        return len(met)
+    return len({tuple(str(entry.get(name, "")).casefold() for name in fact.distinct) for entry in met})
+
+
+def _shortfalls(fact: FactDef, scope: Scope) -> list[str]:
+    """Every declared shortfall that applies to one entry, in words."""
+    found = []
+    for shortfall in fact.why_not:
+        if evaluate(shortfall.when, scope).value:
+            values = {name: resolve(ref, scope) for name, ref in shortfall.values.items()}
+            found.append(_ReasonFormatter().vformat(shortfall.text, (), {**(scope.item or {}), **values}))
+    return found
+
+
+def _name_shortfalls(
+    bundle: FormBundle, fact: FactDef, entries: list[Mapping[str, Any]], shortfalls: list[list[str]]
+) -> str:
+    """'Sertraline: 100 mg a day, under the usual 200 mg; Fluoxetine: 6 weeks in all, under 8'."""
+    group = bundle.form.question(fact.count or "")
+    assert isinstance(group, GroupQuestion)
+    title = group.item_question(group.title_from)
+    named = [
+        f"{title.display(entry.get(group.title_from)) if title else '?'}: {', '.join(reasons)}"
+        for entry, reasons in zip(entries, shortfalls, strict=True)
+        if reasons
+    ]
+    return "; ".join(named) or "none"
 
 
 def _finding(
-    bundle: FormBundle, rule: Rule, result: Outcome, answers: Mapping[str, Any], facts: Mapping[str, Any]
+    bundle: FormBundle,
+    rule: Rule,
+    result: Outcome,
+    answers: Mapping[str, Any],
+    facts: Mapping[str, Any],
+    region: Region,
 ) -> Finding:
-    reason = _ReasonFormatter().vformat(rule.reason, (), {**answers, **facts})
-    sources = [bundle.sources.cite(citation) for citation in rule.cite]
-    return Finding(rule.id, rule.category, rule.text, reason, rule.ask, sources, rule.raises, result.because)
+    reason = _ReasonFormatter(money=region.money).vformat(rule.reason, (), {**answers, **facts})
+    scope = Scope(answers, facts, bundle.threshold_values)
+    cited = [citation for citation in rule.cite if citation.when is None or evaluate(citation.when, scope).value]
+    sources = [bundle.sources.cite(citation) for citation in cited]
+    ids = [citation.source for citation in cited]
+    return Finding(rule.id, rule.category, rule.text, reason, rule.ask, sources, ids, rule.raises, result.because)
 
 
 class _ReasonFormatter(string.Formatter):
     """Fills {placeholders} in a reason; a missing value reads 'not given' instead of failing.
 
-    ``{count:course|courses}`` prints the number with the singular or plural word: "1 course", "2 courses".
+    ``{count:course|courses}`` prints the number with the singular or plural word: "1 course", "2 courses";
+    ``{amount:money}`` prints an amount the way the patient's region writes money: "$3,600", "£450".
     """
+
+    def __init__(self, money: Callable[[float], str] | None = None):
+        super().__init__()
+        self._money = money
 
     def get_value(self, key, args, kwargs):  # type: ignore[override]
         return kwargs.get(key)
@@ -105,6 +162,8 @@ class _ReasonFormatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if value is None:
             return "not given"
+        if format_spec == "money" and self._money is not None:
+            return self._money(value)
         if "|" in format_spec:
             singular, plural = format_spec.split("|", 1)
             return f"{value} {singular if value == 1 else plural}"
