@@ -78,6 +78,7 @@ def _parser():
         "--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped form the answers name)"
     )
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of text")
+    evaluate.add_argument("--full", action="store_true", help="print the whole summary as text, not only the findings")
     evaluate.set_defaults(handler=_evaluate)
 
     example = commands.add_parser("example", help="print an example answers file, or list them")
@@ -155,11 +156,11 @@ def _check(options) -> int:
 
 
 def _evaluate(options) -> int:
-    from screener.engine.evaluation import evaluate_answers
+    from screener.report.pipeline import report_for
     from screener.report.text import render_text
 
     bundle, document = _load_answers(options.answers, options.form)
-    result = evaluate_answers(bundle, document.answers)
+    result, report = report_for(bundle, document)
     if options.json:
         import json
 
@@ -175,7 +176,7 @@ def _evaluate(options) -> int:
         ]
         _out(json.dumps({"outcome": result.outcome.id, "findings": findings}, indent=2, ensure_ascii=False))
     else:
-        _out(render_text(bundle, result))
+        _out(render_text(report, brief=not options.full))
     return EXIT_OK
 
 

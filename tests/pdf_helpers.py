@@ -7,7 +7,7 @@ import re
 
 from pypdf import PdfReader
 
-FOOTER = re.compile(r"Form version [\d.]+ · Made on \d+ \w+ \d{4} Page \d+ of \d+")
+FOOTER = re.compile(r"Made on \d+ \w+ \d{4} · Form version [\d.]+ Page \d+ of \d+")
 
 
 def pdf_text(data: bytes, footers: bool = True) -> str:

@@ -139,10 +139,36 @@ def test_region_options_need_regions(mini_copy):
 
 def test_report_layout_names_real_questions(mini_copy):
     def change(data):
-        data["tables"]["medicines"]["columns"].append({"question": "colour", "label": "Colour"})
-        data["answer_sections"]["goals"] = "hopes_and_dreams"
+        pills = next(block for block in data["blocks"] if block["id"] == "pills")
+        pills["columns"].append({"question": "colour", "label": "Colour"})
+        data["blocks"].append({"id": "extra", "type": "answers", "questions": ["hopes_and_dreams"]})
 
     _edit(mini_copy / "report.yaml", change)
     problems = "\n".join(_problems(mini_copy))
-    assert "report.yaml: table 'medicines': 'colour' is not a question of 'pill_trials'" in problems
-    assert "report.yaml: goals: 'hopes_and_dreams' is not a section of the form" in problems
+    assert "report.yaml: block 'pills' (table): 'colour' is not a question of 'pill_trials'" in problems
+    assert "report.yaml: block 'extra' (answers): 'hopes_and_dreams' is not a question of the form" in problems
+
+
+def test_a_missing_or_misplaced_block_is_named(mini_copy):
+    def change(data):
+        data["blocks"] = [block for block in data["blocks"] if block["type"] not in ("crisis", "questions")]
+        data["blocks"].insert(2, {"id": "late_header", "type": "about", "text": "x"})
+
+    _edit(mini_copy / "report.yaml", change)
+    problems = "\n".join(_problems(mini_copy))
+    assert "report.yaml: blocks: no 'crisis' block: crisis help must stand first" in problems
+    assert "report.yaml: blocks: no 'questions' block" in problems
+
+
+def test_crisis_help_must_come_first_and_every_finding_must_be_shown(mini_copy):
+    def change(data):
+        blocks = data["blocks"]
+        crisis = next(block for block in blocks if block["type"] == "crisis")
+        blocks.remove(crisis)
+        blocks.insert(4, crisis)
+        data["blocks"] = [block for block in blocks if block["id"] != "findings"]
+
+    _edit(mini_copy / "report.yaml", change)
+    problems = "\n".join(_problems(mini_copy))
+    assert "the 'crisis' block must come before every block but the header" in problems
+    assert "rule 'long_pills' (information) would be shown by no findings block" in problems

@@ -14,8 +14,17 @@ from screener.content.cost_model import fact_names
 from screener.content.form import Form, GroupQuestion, NumberQuestion, QuestionBase, SingleChoice, YesNo
 from screener.content.problems import Problems, duplicates
 from screener.content.regions import RegionList
-from screener.content.report_content import ReportContent
-from screener.content.rules import Parameters, RuleSet
+from screener.content.report_content import (
+    FIRST_BLOCKS,
+    REQUIRED_BLOCKS,
+    AnswersBlock,
+    FindingsBlock,
+    HeaderBlock,
+    QuestionsBlock,
+    ReportContent,
+    TableBlock,
+)
+from screener.content.rules import CATEGORIES, FactDef, Parameters, RuleSet
 from screener.content.sources import Citation, SourceList
 
 
@@ -120,21 +129,13 @@ def check_rules(
             group = answers.get(fact.count)
             if not isinstance(group, GroupQuestion):
                 problems.add(path, where, f"'{fact.count}' is not a repeatable group question")
-            elif fact.where is not None:
-                items = {item.id: item for item in group.questions}
-                _check_condition(
-                    path,
-                    f"{where} > where",
-                    fact.where,
-                    problems,
-                    answers=answers,
-                    items=items,
-                    facts=facts,
-                    params=params,
-                )
+            else:
+                _check_count(path, where, fact, group, problems, answers=answers, facts=facts, params=params)
         if fact.when is not None:
             _check_condition(path, f"{where} > when", fact.when, problems, answers=answers, facts=facts, params=params)
         facts.add(fact.id)
+        if fact.why_not_fact:
+            facts.add(fact.why_not_fact)
     for rule_id in duplicates(rule.id for rule in rules.rules):
         problems.add(path, f"rule '{rule_id}'", "this rule id is used more than once")
     for rule in rules.rules:
@@ -144,6 +145,38 @@ def check_rules(
             problems.add(path, f"{where} > raises", f"'{rule.raises}' is not one of the outcomes")
         for name in sorted(rule.placeholders() - facts - set(answers)):
             problems.add(path, f"{where} > reason", f"{{{name}}} is neither a fact nor a question id")
+
+
+def _check_count(
+    path: Path,
+    where: str,
+    fact: FactDef,
+    group: GroupQuestion,
+    problems: Problems,
+    *,
+    answers: dict[str, QuestionBase | None],
+    facts: set[str],
+    params: set[str],
+) -> None:
+    """A count's condition, its distinct keys and its shortfalls may only name what exists."""
+    items = {item.id: item for item in group.questions}
+    scope = dict(answers=answers, items=items, facts=facts, params=params)
+    if fact.where is not None:
+        _check_condition(path, f"{where} > where", fact.where, problems, **scope)
+    for name in fact.distinct:
+        if name not in items:
+            problems.add(path, f"{where} > distinct", f"'{name}' is not a question of '{group.id}'")
+    for number, shortfall in enumerate(fact.why_not, start=1):
+        at = f"{where} > why_not {number}"
+        _check_condition(path, at, shortfall.when, problems, **scope)
+        for ref in shortfall.values.values():
+            for kind in ("param", "answer", "fact"):
+                name = getattr(ref, kind)
+                known = {"param": params, "answer": answers, "fact": facts}[kind]
+                if name is not None and name not in known:
+                    problems.add(path, at, f"unknown {kind} id '{name}'")
+        for name in sorted(shortfall.placeholders() - set(items) - set(shortfall.values)):
+            problems.add(path, f"{at} > text", f"{{{name}}} is neither a question of '{group.id}' nor a value")
 
 
 def check_cost(path: Path, parameters: Parameters, form: Form, problems: Problems) -> None:
@@ -158,25 +191,58 @@ def check_cost(path: Path, parameters: Parameters, form: Form, problems: Problem
 
 
 def check_content(path: Path, content: ReportContent, form: Form, rules: RuleSet, problems: Problems) -> None:
-    """The summary's layout may only name sections, groups, item questions and count facts that exist."""
-    section_ids = {section.id for section in form.sections}
-    for where, section_id in [("header_section", content.header_section), *content.answer_sections.items()]:
-        if section_id not in section_ids:
-            problems.add(path, where, f"'{section_id}' is not a section of the form")
+    """The summary's blocks: the required ones present, crisis help first, and only real ids named."""
+    blocks = content.blocks
+    for block_id in duplicates(block.id for block in blocks):
+        problems.add(path, f"block '{block_id}'", "this block id is used more than once")
+    kinds = [block.type for block in blocks]
+    for kind, why in REQUIRED_BLOCKS.items():
+        if kind not in kinds:
+            problems.add(path, "blocks", f"no '{kind}' block: {why}")
+    if "crisis" in kinds and any(kind not in FIRST_BLOCKS for kind in kinds[: kinds.index("crisis")]):
+        problems.add(path, "blocks", "the 'crisis' block must come before every block but the header")
+    shown = {"safety"}  # safety findings are said in the crisis box
     count_facts = {fact.id: fact.count for fact in rules.facts if fact.count}
-    for name, table in content.tables.items():
-        group = form.question(table.group)
-        if not isinstance(group, GroupQuestion):
-            problems.add(path, f"table '{name}'", f"'{table.group}' is not a repeatable group question")
-            continue
-        for column in table.columns:
-            for item_id in filter(None, (column.question, column.detail)):
-                if group.item_question(item_id) is None:
-                    problems.add(path, f"table '{name}'", f"'{item_id}' is not a question of '{table.group}'")
-        if table.check and count_facts.get(table.check.fact) != table.group:
-            problems.add(path, f"table '{name}' > check", f"'{table.check.fact}' is not a count over '{table.group}'")
-        if table.extra_section and table.extra_section not in section_ids:
-            problems.add(path, f"table '{name}'", f"'{table.extra_section}' is not a section of the form")
+    for block in blocks:
+        where = f"block '{block.id}' ({block.type})"
+        for question_id in _named_questions(block):
+            question = form.question(question_id)
+            if question is None:
+                problems.add(path, where, f"'{question_id}' is not a question of the form")
+            elif isinstance(question, GroupQuestion):
+                problems.add(path, where, f"'{question_id}' is a repeatable group: show it with a 'table' block")
+        if isinstance(block, TableBlock):
+            _check_table(path, where, block, form, count_facts, problems)
+        elif isinstance(block, FindingsBlock):
+            shown |= set(block.categories)
+            for category in sorted(set(block.categories) - set(CATEGORIES)):
+                problems.add(path, where, f"'{category}' is not a finding category ({', '.join(CATEGORIES)})")
+    for rule in rules.rules:
+        if rule.category not in shown:
+            problems.add(path, "blocks", f"rule '{rule.id}' ({rule.category}) would be shown by no findings block")
+
+
+def _named_questions(block) -> list[str]:
+    if isinstance(block, (HeaderBlock, AnswersBlock)):
+        return list(block.questions)
+    if isinstance(block, QuestionsBlock) and block.own_question:
+        return [block.own_question]
+    return []
+
+
+def _check_table(
+    path: Path, where: str, table: TableBlock, form: Form, count_facts: dict[str, str | None], problems: Problems
+) -> None:
+    group = form.question(table.group)
+    if not isinstance(group, GroupQuestion):
+        problems.add(path, where, f"'{table.group}' is not a repeatable group question")
+        return
+    for column in table.columns:
+        for item_id in filter(None, (column.question, column.detail)):
+            if group.item_question(item_id) is None:
+                problems.add(path, where, f"'{item_id}' is not a question of '{table.group}'")
+    if table.check and count_facts.get(table.check.fact) != table.group:
+        problems.add(path, f"{where} > check", f"'{table.check.fact}' is not a count over '{table.group}'")
 
 
 def check_sources(path: Path, sources: SourceList, problems: Problems) -> None:

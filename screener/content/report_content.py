@@ -1,51 +1,70 @@
-"""The fixed text of the summary (headings, checklist, research, disclaimer), read from ``report.yaml``."""
+"""The summary's layout, read from ``report.yaml``: an ordered list of typed blocks and their fixed text.
+
+Each block names what it shows (questions, a group, finding categories) and its own words; the report
+builder fills the blocks from the answers, and every renderer (PDF, summary page, text) loops over them.
+Python holds no form-specific words: a heading, a note or a label lives here, in the form's data.
+
+``crisis_summary: false`` leaves a block out when the outcome is urgent, so that a crisis summary is short.
+"""
 
 from __future__ import annotations
+
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from screener.content.frozen import Frozen
 from screener.content.sources import Citation
 
-
-class CrisisText(Frozen):
-    title: str
-    urgent: str
-    sometimes: str
-
-
-class Headings(Frozen):
-    diagnosis: str
-    findings: str
-    medicines: str
-    therapy: str
-    other_treatments: str
-    medical: str
-    goals: str
-    cost: str
-    checklist: str
-    research: str
-    questions: str
-    sources: str
-    about: str
+# Blocks every form must declare, and why: the checker names a missing one.
+REQUIRED_BLOCKS = {
+    "header": "the summary must say who it is for and when it was made",
+    "crisis": "crisis help must stand first in the summary whenever a safety answer calls for it",
+    "outcome": "the summary must state its outcome and that a specialist decides",
+    "findings": "the findings explain the outcome",
+    "questions": "the patient's questions are what the summary is for",
+    "sources": "every claim in the summary names its source",
+    "about": "the summary must say what it is and what it is not",
+}
+FIRST_BLOCKS = ("header", "crisis")  # crisis help comes before anything but the title line
 
 
-class ChecklistGroup(Frozen):
-    title: str
-    items: list[str] = Field(min_length=1)
-    cite: list[Citation] = Field(min_length=1)
+class BlockBase(Frozen):
+    id: str = Field(min_length=1, description="names the block in error messages")
+    heading: str | None = None
+    crisis_summary: bool = Field(default=True, description="shown when the outcome is urgent")
+    source_label: str = "Source:"
 
 
-class ResearchItem(Frozen):
-    claim: str
-    claim_cite: list[Citation] = Field(min_length=1)
-    finding: str
-    cite: list[Citation] = Field(min_length=1)
+class HeaderBlock(BlockBase):
+    type: Literal["header"]
+    title: str = Field(min_length=1)
+    subtitle: str = Field(min_length=1)
+    made_on: str = Field(min_length=1, description="the label before the date the summary was made")
+    file_name: str = Field(pattern=r"^[a-z0-9-]+$", description="the start of the PDF's suggested file name")
+    questions: list[str] = Field(default_factory=list, description="answers shown (short labels) when given")
 
 
-class Research(Frozen):
-    intro: str
-    items: list[ResearchItem] = Field(min_length=1)
+class CrisisBlock(BlockBase):
+    type: Literal["crisis"]
+    title: str = Field(min_length=1)
+    emergency: str = Field(min_length=1, description="the label before the emergency number")
+    emergency_text: str = Field(min_length=1, description="'{number}' is replaced by the region's number")
+
+
+class OutcomeBlock(BlockBase):
+    type: Literal["outcome"]
+    label: str = Field(min_length=1)
+
+
+class AnswersBlock(BlockBase):
+    """Answers as 'label: value' lines; ``unanswered`` (when set) is printed for a question left empty."""
+
+    type: Literal["answers"]
+    questions: list[str] = Field(min_length=1)
+    unanswered: str | None = None
+    short_labels: bool = True
+    columns: Literal[1, 2] = 2
 
 
 class TableColumn(Frozen):
@@ -55,37 +74,125 @@ class TableColumn(Frozen):
 
 
 class TableCheck(Frozen):
-    fact: str = Field(description="a count fact over the same group; each entry is marked Yes or No")
+    fact: str = Field(description="a count fact over the same group; each entry says Yes, No (why) or cannot tell")
     label: str
+    yes: str = "Yes"
+    no: str = "No"
+    cannot_tell: str = "Cannot tell"
+    missing: str = Field(default="not given", description="after the name of a detail left empty")
 
 
-class GroupTable(Frozen):
+class TableBlock(BlockBase):
+    type: Literal["table"]
     group: str
     columns: list[TableColumn] = Field(min_length=1)
     check: TableCheck | None = None
-    extra_section: str | None = Field(default=None, description="the form section whose other answers follow")
+    note: str | None = None
+    empty: str = Field(min_length=1, description="said when the patient listed no entry")
+
+
+class FindingsBlock(BlockBase):
+    """Findings of the listed categories, in rule order, numbered across the whole summary."""
+
+    type: Literal["findings"]
+    categories: list[str] = Field(min_length=1)
+    empty: str | None = Field(default=None, description="said when no finding applies; None hides the block")
+
+
+class CostBlock(BlockBase):
+    type: Literal["cost"]
+    labels: dict[str, str] = Field(description="price, quoted, typical, horizon_count, horizon_cost, budget, ...")
+    note: str = Field(min_length=1)
+    cite: list[Citation] = Field(min_length=1)
+    quote_source: str = Field(min_length=1, description="the source line when the clinic's own price was used")
+
+
+class QuestionsBlock(BlockBase):
+    type: Literal["questions"]
+    own_question: str | None = Field(default=None, description="the question holding the patient's own questions")
+    own_heading: str = "My own questions"
+    asked_heading: str = "Questions raised by the findings"
+
+
+class ChecklistGroup(Frozen):
+    title: str
+    items: list[str] = Field(min_length=1)
+    cite: list[Citation] = Field(min_length=1)
+
+
+class ChecklistBlock(BlockBase):
+    type: Literal["checklist"]
+    groups: list[ChecklistGroup] = Field(min_length=1)
+
+
+class ResearchItem(Frozen):
+    claim: str
+    claim_cite: list[Citation] = Field(min_length=1)
+    finding: str
+    cite: list[Citation] = Field(min_length=1)
+
+
+class ResearchBlock(BlockBase):
+    type: Literal["research"]
+    intro: str
+    claim_label: str = "The articles say:"
+    finding_label: str = "The research:"
+    items: list[ResearchItem] = Field(min_length=1)
+
+
+class TextBlock(BlockBase):
+    """Fixed paragraphs, each with its sources; ``page_break`` starts it on a new page (an appendix)."""
+
+    type: Literal["text"]
+    paragraphs: list[str] = Field(min_length=1)
+    cite: list[Citation] = Field(default_factory=list)
+    page_break: bool = False
+
+
+class SourcesBlock(BlockBase):
+    type: Literal["sources"]
+    checked: str = Field(default="Checked", description="the word before the date a source was checked")
+
+
+class AboutBlock(BlockBase):
+    type: Literal["about"]
+    text: str = Field(min_length=1)
+
+
+Block = Annotated[
+    HeaderBlock
+    | CrisisBlock
+    | OutcomeBlock
+    | AnswersBlock
+    | TableBlock
+    | FindingsBlock
+    | CostBlock
+    | QuestionsBlock
+    | ChecklistBlock
+    | ResearchBlock
+    | TextBlock
+    | SourcesBlock
+    | AboutBlock,
+    Field(discriminator="type"),
+]
 
 
 class ReportContent(Frozen):
-    title: str
-    subtitle: str
-    crisis: CrisisText
-    sections: Headings
-    header_section: str
-    answer_sections: dict[str, str]
-    tables: dict[str, GroupTable]
-    medicines_note: str
-    therapy_note: str
-    cost_note: str
-    cost_cite: list[Citation] = Field(min_length=1)
-    checklist: list[ChecklistGroup] = Field(min_length=1)
-    research: Research
-    about: str
+    blocks: list[Block] = Field(min_length=1)
+
+    def of_type(self, kind: type[BlockBase]) -> list:
+        return [block for block in self.blocks if isinstance(block, kind)]
 
     def citations(self) -> list[tuple[str, Citation]]:
         """Every citation in the content, with where it stands, for checking at load."""
-        found = [("cost", cite) for cite in self.cost_cite]
-        found += [(f"checklist '{group.title}'", cite) for group in self.checklist for cite in group.cite]
-        for number, item in enumerate(self.research.items, start=1):
-            found += [(f"research item {number}", cite) for cite in item.claim_cite + item.cite]
+        found: list[tuple[str, Citation]] = []
+        for block in self.blocks:
+            where = f"block '{block.id}'"
+            if isinstance(block, (CostBlock, TextBlock)):
+                found += [(where, cite) for cite in block.cite]
+            elif isinstance(block, ChecklistBlock):
+                found += [(f"{where} > '{group.title}'", cite) for group in block.groups for cite in group.cite]
+            elif isinstance(block, ResearchBlock):
+                for number, item in enumerate(block.items, start=1):
+                    found += [(f"{where} > item {number}", cite) for cite in item.claim_cite + item.cite]
         return found

@@ -17,7 +17,7 @@ from screener.gui.scroll import scrolling
 from screener.gui.text import reflow
 from screener.gui.widgets.kinds import question_row
 from screener.gui.widgets.question_row import QuestionRow
-from screener.report.model import Crisis
+from screener.report.model import CrisisView
 from screener.session.questionnaire import QuestionnaireSession
 
 
@@ -42,7 +42,7 @@ class CrisisPanel(QFrame):
         self.keep_going.clicked.connect(self.keep_going.hide)
         self.hide()
 
-    def show_crisis(self, crisis: Crisis | None) -> None:
+    def show_crisis(self, crisis: CrisisView | None) -> None:
         if crisis is None:
             self.hide()
             return
@@ -89,7 +89,7 @@ class SectionPage(QWizardPage):
         self.area = scrolling(content)
         outer.addWidget(self.area)
 
-    def show_crisis(self, crisis: Crisis | None) -> None:
+    def show_crisis(self, crisis: CrisisView | None) -> None:
         if self.crisis is not None:
             self.crisis.show_crisis(crisis)
 

@@ -6,7 +6,6 @@ QtPdf and QtPrintSupport are imported only here, when the summary is reached, to
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt, QUrl, Signal
@@ -25,48 +24,11 @@ from PySide6.QtWidgets import (
 from screener.engine.answers import new_document
 from screener.gui.scroll import scrolling
 from screener.gui.viewer_copies import new_viewer_folder
+from screener.report.html import render_html
 from screener.report.model import Report
-from screener.report.tones import TONES
 from screener.session.questionnaire import QuestionnaireSession
 from screener.store.files import write_atomically
 from screener.store.safe_paths import UnsafePathError
-
-
-def summary_html(report: Report) -> str:
-    """The summary as rich text for a QLabel. Every string is escaped."""
-    parts = []
-    if report.crisis:
-        lines = "".join(f"<p><b>{escape(item.label)}:</b> {escape(item.value)}</p>" for item in report.crisis.lines)
-        parts.append(
-            _box(
-                f"<h2>{escape(report.crisis.title)}</h2><p>{escape(report.crisis.message)}</p>{lines}"
-                f"<p><b>Emergency:</b> {escape(report.crisis.emergency)}</p>",
-                "urgent",
-            )
-        )
-    parts.append(
-        _box(
-            f"<p>Screening outcome</p><h2>{escape(report.outcome_title)}</h2>"
-            f"<p>{escape(report.outcome_summary)}</p><p><b>{escape(report.closing)}</b></p>",
-            report.outcome_tone,
-        )
-    )
-    parts.append(f"<h3>{escape(report.headings.findings)}</h3>")
-    for number, finding in enumerate(report.findings, start=1):
-        parts.append(
-            f"<p><b>{number}. {escape(finding.text)}</b><br>Why: {escape(finding.reason)}<br>"
-            f"Ask: {escape(finding.ask)}<br><small>Source: {escape('; '.join(finding.sources))}</small></p>"
-        )
-    return "".join(parts)
-
-
-def _box(inner: str, tone: str) -> str:
-    background, border, _ink = TONES[tone]
-    return (
-        f'<table width="100%" cellpadding="8" style="background-color:{background}; border: 2px solid {border}">'
-        f"<tr><td>{inner}</td></tr></table><br>"
-    )
-
 
 NO_PREVIEW = "A preview cannot be shown on this computer. Use Save PDF… or Open in PDF viewer to see your summary."
 WIDE_ENOUGH = 820  # logical pixels of page width for the summary and its preview side by side
@@ -130,7 +92,7 @@ class SummaryPage(QWizardPage):
         summary = summarise(self.session.bundle, new_document(self.session.form, self.session.pruned()))
         self.report = summary.report
         self.pdf_bytes = summary.pdf
-        self.text.setText(summary_html(self.report))
+        self.text.setText(render_html(self.report))
         self.status.setText(" ".join(f"Note: {warning}." for warning in summary.warnings))
         self._show_preview()
 
@@ -170,7 +132,7 @@ class SummaryPage(QWizardPage):
 
     def default_path(self) -> str:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return str(Path(folder) / f"ketamine-consultation-summary-{dt.date.today().isoformat()}.pdf")
+        return str(Path(folder) / f"{self.report.file_name}-{dt.date.today().isoformat()}.pdf")
 
     def save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save your summary", self.default_path(), "PDF files (*.pdf)")

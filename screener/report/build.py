@@ -1,175 +1,303 @@
-"""Building the Report (``screener.report.model``) from a form, its answers and their evaluation."""
+"""Building the Report (``screener.report.model``) from a form's declared blocks, its answers and their evaluation.
+
+Each block type has one builder here. A crisis summary (an urgent outcome) keeps only the blocks marked
+``crisis_summary``; the questions block gathers the questions of the findings that are shown, once each;
+the sources block lists only the sources the shown blocks cite.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
+from screener.content import report_content as blocks
 from screener.content.bundle import FormBundle
 from screener.content.form import GroupQuestion
-from screener.content.report_content import GroupTable
 from screener.content.sources import Citation
-from screener.engine.conditions import Outcome
-from screener.engine.evaluation import Evaluation
+from screener.content.wording import format_date
+from screener.engine.conditions import Scope, evaluate
+from screener.engine.evaluation import Evaluation, Finding
+from screener.engine.visibility import applicable
 from screener.report.model import (
-    Checklist,
+    AboutView,
+    AnswersView,
+    BlockView,
+    ChecklistGroupView,
+    ChecklistView,
     CostBar,
     CostView,
-    Crisis,
+    CrisisView,
+    FindingsView,
+    FindingView,
+    HeaderView,
     Item,
+    OutcomeView,
     Paper,
+    QuestionsView,
     Report,
     ResearchPoint,
-    SourceView,
-    Table,
+    ResearchView,
+    SourceEntry,
+    SourcesView,
+    TableView,
+    TextView,
 )
 
 
+@dataclass
+class _Build:
+    """What the builders share: the form, the evaluation, and what the shown blocks have used so far."""
+
+    bundle: FormBundle
+    result: Evaluation
+    made_on: dt.date
+    numbered: int = 0
+    shown_findings: list[Finding] = field(default_factory=list)
+    cited: set[str] = field(default_factory=set)
+
+    @property
+    def urgent(self) -> bool:
+        return self.result.outcome.tone == "urgent"
+
+    def cites(self, citations: list[Citation]) -> tuple[str, ...]:
+        """The citations that apply to these answers, as printed; their sources join the list of sources."""
+        scope = Scope(self.result.answers, self.result.facts, self.bundle.threshold_values)
+        kept = [cite for cite in citations if cite.when is None or evaluate(cite.when, scope).value]
+        self.cited |= {cite.source for cite in kept}
+        return tuple(self.bundle.sources.cite(cite) for cite in kept)
+
+    def answer_items(self, question_ids: list[str], unanswered: str | None = None, short: bool = True) -> list[Item]:
+        """Answers as items; ``unanswered`` is said for a question that applied but was left empty."""
+        items = []
+        applies = applicable(self.bundle.form, self.result.answers).applies
+        for question_id in question_ids:
+            question = self.bundle.form.question(question_id)
+            value = self.result.answers.get(question_id)
+            label = question.short if short else question.label.strip()
+            if value not in (None, "", []):
+                items.append(Item(label, question.display(value)))
+            elif unanswered is not None and applies(question_id):
+                items.append(Item(label, unanswered))
+        return items
+
+
 def build_report(bundle: FormBundle, result: Evaluation, made_on: dt.date, paper: Paper | None = None) -> Report:
-    content = bundle.content
-    answers = result.answers
-    cite = bundle.sources.cite
-
-    def cites(citations: list[Citation]) -> tuple[str, ...]:
-        return tuple(cite(citation) for citation in citations)
-
-    outcome = result.outcome
-    findings = tuple(result.findings)
+    build = _Build(bundle, result, made_on)
+    shown = [block for block in bundle.content.blocks if block.crisis_summary or not build.urgent]
+    views = {
+        index: _BUILDERS[type(block)](build, block) for index, block in enumerate(shown) if block.type != "sources"
+    }
+    for index, block in enumerate(shown):  # last: the sources block lists what the others cited
+        if isinstance(block, blocks.SourcesBlock):
+            views[index] = _sources(build, block)
+    header = bundle.content.of_type(blocks.HeaderBlock)[0]
     return Report(
-        title=content.title,
-        subtitle=content.subtitle,
+        title=header.title,
         language=bundle.form.language,
         form_version=bundle.form.version,
         made_on=made_on,
+        made_on_label=header.made_on,
+        file_name=header.file_name,
         paper=paper or result.region.paper,
-        headings=content.sections,
-        header=_section_items(bundle, content.header_section, answers, short=True),
-        crisis=crisis_box(bundle, result),
-        outcome_id=outcome.id,
-        outcome_title=outcome.title,
-        outcome_summary=outcome.summary,
-        outcome_tone=outcome.tone,
-        closing=bundle.rules.closing,
-        diagnosis=_section_items(bundle, content.answer_sections["diagnosis"], answers),
-        findings=findings,
-        medicines=_group_table(bundle, content.tables["medicines"], answers, result, content.medicines_note),
-        medicines_more=_extra_items(bundle, content.tables["medicines"], answers),
-        therapy=_group_table(bundle, content.tables["therapy"], answers, result, content.therapy_note),
-        therapy_more=_extra_items(bundle, content.tables["therapy"], answers),
-        other_treatments=_section_items(bundle, content.answer_sections["other_treatments"], answers),
-        medical=_section_items(bundle, content.answer_sections["medical"], answers),
-        precautions=tuple(Item(f.text, f.reason) for f in findings if f.category == "precaution"),
-        goals=_section_items(bundle, content.answer_sections["goals"], answers),
-        cost=_cost(bundle, result, cites(content.cost_cite)),
-        checklist=tuple(Checklist(group.title, tuple(group.items), cites(group.cite)) for group in content.checklist),
-        research_intro=content.research.intro,
-        research=tuple(
-            ResearchPoint(item.claim, cites(item.claim_cite), item.finding, cites(item.cite))
-            for item in content.research.items
-        ),
-        own_questions=answers.get("own_questions") or None,
-        specialist_questions=tuple(f.ask for f in findings),
-        sources=_sources(bundle),
-        about=content.about,
+        outcome_id=result.outcome.id,
+        outcome_title=result.outcome.title,
+        blocks=tuple(view for _, view in sorted(views.items()) if view is not None),
     )
 
 
-def _section_items(
-    bundle: FormBundle, section_id: str, answers: Mapping[str, Any], short: bool = False
-) -> tuple[Item, ...]:
-    section = next(section for section in bundle.form.sections if section.id == section_id)
-    return tuple(
-        Item(question.short if short else question.label.strip(), question.display(answers[question.id]))
-        for question in section.questions
-        if not isinstance(question, GroupQuestion) and answers.get(question.id) not in (None, "", [])
+def _header(build: _Build, block: blocks.HeaderBlock) -> HeaderView:
+    made = Item(block.made_on, format_date(build.made_on))
+    return HeaderView(block.title, block.subtitle, (made, *build.answer_items(block.questions)))
+
+
+def _crisis(build: _Build, block: blocks.CrisisBlock) -> CrisisView | None:
+    """Whenever a safety finding fired; urgent when it decided the outcome."""
+    safety = [finding for finding in build.result.findings if finding.category == "safety"]
+    if not safety:
+        return None
+    build.shown_findings += safety
+    region = build.result.region
+    lines = []
+    for line in build.bundle.regions.crisis_lines(region):
+        lines.append(Item(line.name, line.how))
+        build.cites(line.cite)
+    for finding in safety:
+        build.cited |= set(finding.source_ids)
+    emergency = block.emergency_text.replace("{number}", region.emergency)
+    return CrisisView(
+        block.title,
+        tuple(f"{finding.text} {finding.reason}" for finding in safety),
+        tuple(lines),
+        block.emergency,
+        emergency,
+        build.urgent,
     )
 
 
-def _extra_items(bundle: FormBundle, table: GroupTable, answers: Mapping[str, Any]) -> tuple[Item, ...]:
-    if table.extra_section is None:
-        return ()
-    return _section_items(bundle, table.extra_section, answers)
+def _outcome(build: _Build, block: blocks.OutcomeBlock) -> OutcomeView:
+    outcome = build.result.outcome
+    return OutcomeView(block.label, outcome.title, outcome.summary, outcome.tone, build.bundle.rules.closing)
 
 
-def _group_table(
-    bundle: FormBundle, table: GroupTable, answers: Mapping[str, Any], result: Evaluation, note: str
-) -> Table:
-    group = bundle.form.question(table.group)
+def _answers(build: _Build, block: blocks.AnswersBlock) -> AnswersView | None:
+    items = build.answer_items(block.questions, block.unanswered, block.short_labels)
+    return AnswersView(block.heading, tuple(items), block.columns) if items else None
+
+
+def _table(build: _Build, block: blocks.TableBlock) -> TableView:
+    group = build.bundle.form.question(block.group)
     assert isinstance(group, GroupQuestion)
-    entries = answers.get(table.group) or []
-    checks = result.entry_checks.get(table.check.fact, []) if table.check else []
+    entries = build.result.answers.get(block.group) or []
+    check = block.check
+    checks = build.result.entry_checks.get(check.fact, []) if check else []
+    shortfalls = build.result.entry_shortfalls.get(check.fact, []) if check else []
     rows = []
     for index, entry in enumerate(entries):
         row = []
-        for column in table.columns:
+        for column in block.columns:
             value = entry.get(column.question)
             detail = entry.get(column.detail) if column.detail else None
             question = group.item_question(column.question)
             row.append(detail if detail else "" if value is None or question is None else question.display(value))
-        if table.check:
-            row.append(_check_text(checks[index]) if index < len(checks) else "")
+        if check and index < len(checks):
+            row.append(_check_cell(check, group, checks[index], shortfalls[index] if index < len(shortfalls) else []))
         rows.append(tuple(row))
-    columns = tuple(column.label for column in table.columns) + ((table.check.label,) if table.check else ())
-    return Table(columns, tuple(rows), note)
+    columns = tuple(column.label for column in block.columns) + ((check.label,) if check else ())
+    return TableView(block.heading, columns, tuple(rows), block.note, block.empty)
 
 
-def _check_text(check: Outcome) -> str:
-    if check.value:
-        return "Yes"
-    return "Cannot tell (details missing)" if check.unanswered else "No"
+def _check_cell(check: blocks.TableCheck, group: GroupQuestion, outcome: Any, shortfalls: list[str]) -> str:
+    """'Yes', 'No: 100 mg a day, under the usual 200 mg', or 'Cannot tell: Weeks in all not given'."""
+    if outcome.value:
+        return check.yes
+    if shortfalls:
+        return f"{check.no}: {'; '.join(shortfalls)}"
+    if outcome.unanswered:
+        names = [
+            group.item_question(name).short for name in dict.fromkeys(outcome.unanswered) if group.item_question(name)
+        ]
+        return f"{check.cannot_tell}: {', '.join(names)} {check.missing}" if names else check.cannot_tell
+    return check.no
 
 
-def crisis_box(bundle: FormBundle, result: Evaluation) -> Crisis | None:
-    """The crisis box, whenever a safety finding fired; urgent when it decided the outcome."""
-    if not result.needs_crisis_lines:
+def _findings(build: _Build, block: blocks.FindingsBlock) -> FindingsView | None:
+    chosen = [finding for finding in build.result.findings if finding.category in block.categories]
+    if not chosen and block.empty is None:
         return None
-    text = bundle.content.crisis
-    urgent = result.outcome.tone == "urgent"
-    lines = tuple(Item(line.name, line.how) for line in bundle.regions.crisis_lines(result.region))
-    emergency = f"Call {result.region.emergency}, or go to the nearest emergency department."
-    return Crisis(text.title, text.urgent if urgent else text.sometimes, urgent, lines, emergency)
+    views = []
+    for finding in chosen:
+        build.numbered += 1
+        build.cited |= set(finding.source_ids)
+        views.append(FindingView(build.numbered, finding.text, finding.reason, tuple(finding.sources)))
+    build.shown_findings += chosen
+    return FindingsView(block.heading, tuple(views), block.source_label, block.empty)
 
 
-def money_prefix(result: Evaluation) -> str:
-    """How estimated amounts are written: the region's symbol for its own currency, else the currency code."""
-    currency = result.cost.currency
-    if currency and currency == result.region.currency and result.region.currency_symbol:
-        return result.region.currency_symbol
-    return f"{currency} " if currency else ""
-
-
-def _cost(bundle: FormBundle, result: Evaluation, sources: tuple[str, ...]) -> CostView:
+def _cost(build: _Build, block: blocks.CostBlock) -> CostView:
+    result = build.result
     cost = result.cost
-    prefix = money_prefix(result)
+    labels = block.labels
+    currency = cost.currency
+    if currency and currency == result.region.currency and result.region.currency_symbol:
+        money = (result.region.currency_symbol, "")
+    else:
+        money = (f"{currency} " if currency else "", "")
 
-    def money(amount: float) -> str:
-        return f"{prefix}{amount:,.0f}"
+    def amount(value: float) -> str:
+        return f"{money[0]}{value:,.0f}{money[1]}"
 
     def span(low: float, high: float, as_money: bool = True) -> str:
-        show = money if as_money else (lambda n: f"{n:,.0f}")
-        return show(low) if low == high else f"{show(low)} to {show(high)}"
+        show = amount if as_money else (lambda n: f"{n:,.0f}")
+        return show(low) if low == high else f"{show(low)} – {show(high)}"
 
-    price_note = "your clinic's quote" if cost.quoted else "a typical US range, used because no clinic price was given"
-    rows = [("Price of one infusion", span(cost.price_low, cost.price_high), price_note)]
+    price_note = labels["quoted"] if cost.quoted else labels["typical"]
+    rows = [(labels["price"], f"{span(cost.price_low, cost.price_high)} ({price_note})")]
     for item in cost.horizons:
-        rows.append((f"{item.horizon.label}: infusions", span(item.infusions_low, item.infusions_high, False), ""))
-        rows.append((f"{item.horizon.label}: cost", span(item.cost_low, item.cost_high), ""))
+        rows.append(
+            (
+                item.horizon.label,
+                f"{span(item.cost_low, item.cost_high)} ({span(item.infusions_low, item.infusions_high, False)} "
+                f"{labels['count']})",
+            )
+        )
     if cost.budget is not None:
-        compared = "" if cost.budget_comparable else "not compared: no price in your currency"
-        rows.append(("Your budget for the first 3 months", result.region.money(cost.budget), compared))
-    schedule = "; ".join(phase.label for phase in bundle.parameters.cost.phases)
-    table = Table(("", "Estimate", "Note"), tuple(rows), f"{bundle.content.cost_note} {schedule}.")
+        budget = result.region.money(cost.budget)
+        rows.append((labels["budget"], budget if cost.budget_comparable else f"{budget} ({labels['not_compared']})"))
+    schedule = "; ".join(phase.label for phase in build.bundle.parameters.cost.phases)
     bars = tuple(
         CostBar(item.horizon.label, item.cost_low, item.cost_high, item.horizon.id == cost.budget_horizon)
         for item in cost.horizons
     )
-    budget = cost.budget if cost.budget_comparable else None
-    answers = _section_items(bundle, bundle.content.answer_sections["practical"], result.answers)
-    return CostView(table, bars, budget, "Your 3-month budget", prefix, answers, sources)
-
-
-def _sources(bundle: FormBundle) -> tuple[SourceView, ...]:
-    return tuple(
-        SourceView(source.short, source.reference(), source.checked) for source in bundle.sources.sources.values()
+    sources = build.cites(block.cite)
+    if cost.quoted:
+        sources = (block.quote_source, *sources)
+    return CostView(
+        block.heading,
+        tuple(rows),
+        bars,
+        cost.budget if cost.budget_comparable else None,
+        labels["budget"],
+        money,
+        f"{block.note} {schedule}.",
+        block.source_label,
+        sources,
     )
+
+
+def _questions(build: _Build, block: blocks.QuestionsBlock) -> QuestionsView:
+    asked = tuple(dict.fromkeys(finding.ask for finding in build.shown_findings))
+    own = build.result.answers.get(block.own_question) if block.own_question else None
+    return QuestionsView(block.heading, block.asked_heading, asked, block.own_heading, own or None)
+
+
+def _checklist(build: _Build, block: blocks.ChecklistBlock) -> ChecklistView:
+    groups = tuple(
+        ChecklistGroupView(group.title, tuple(group.items), build.cites(group.cite)) for group in block.groups
+    )
+    return ChecklistView(block.heading, groups)
+
+
+def _research(build: _Build, block: blocks.ResearchBlock) -> ResearchView:
+    points = tuple(
+        ResearchPoint(item.claim, build.cites(item.claim_cite), item.finding, build.cites(item.cite))
+        for item in block.items
+    )
+    return ResearchView(block.heading, block.intro, block.claim_label, block.finding_label, points)
+
+
+def _text(build: _Build, block: blocks.TextBlock) -> TextView:
+    return TextView(block.heading, tuple(block.paragraphs), build.cites(block.cite), block.page_break)
+
+
+def _about(build: _Build, block: blocks.AboutBlock) -> AboutView:
+    return AboutView(block.heading, block.text)
+
+
+def _sources(build: _Build, block: blocks.SourcesBlock) -> SourcesView:
+    listed = [(key, source) for key, source in build.bundle.sources.sources.items() if key in build.cited]
+    entries = tuple(SourceEntry(source.short, source.reference(), source.checked) for _, source in listed)
+    return SourcesView(block.heading, block.checked, entries)
+
+
+_BUILDERS: dict[type, Callable[[_Build, Any], BlockView | None]] = {
+    blocks.HeaderBlock: _header,
+    blocks.CrisisBlock: _crisis,
+    blocks.OutcomeBlock: _outcome,
+    blocks.AnswersBlock: _answers,
+    blocks.TableBlock: _table,
+    blocks.FindingsBlock: _findings,
+    blocks.CostBlock: _cost,
+    blocks.QuestionsBlock: _questions,
+    blocks.ChecklistBlock: _checklist,
+    blocks.ResearchBlock: _research,
+    blocks.TextBlock: _text,
+    blocks.AboutBlock: _about,
+}
+
+
+def crisis_view(bundle: FormBundle, result: Evaluation) -> CrisisView | None:
+    """The crisis box alone (for the wizard's "Get help now"), built from the form's crisis block."""
+    block = bundle.content.of_type(blocks.CrisisBlock)[0]
+    return _crisis(_Build(bundle, result, dt.date.today()), block)

@@ -1,8 +1,9 @@
-"""The Report: everything the summary shows, as plain data.
+"""The Report: everything the summary shows, as plain data, one view per declared block.
 
-One Report feeds the PDF renderer, the wizard's summary page and the text output, so they cannot drift. It
-holds display strings (answers already turned into their labels), never markup: escaping is the
-renderer's job. ``screener.report.build`` makes one from an evaluation.
+One Report feeds the PDF renderer, the wizard's summary page and the text output, so they cannot drift.
+It holds display strings (answers already turned into their labels), never markup: escaping is the
+renderer's job. ``screener.report.build`` makes one from an evaluation and the form's ``report.yaml``.
+Renderers loop over ``Report.blocks`` and draw each view by its type.
 """
 
 from __future__ import annotations
@@ -11,38 +12,81 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from screener.content.report_content import Headings
-from screener.engine.evaluation import Finding
-
 Paper = Literal["a4", "letter"]
 
 
 @dataclass(frozen=True)
 class Item:
-    """A labelled answer or fact: 'Do you have high blood pressure?' / 'Yes, and it is under control'."""
+    """A labelled answer or fact: 'High blood pressure' / 'Yes, and it is under control'."""
 
     label: str
     value: str
 
 
 @dataclass(frozen=True)
-class Table:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    note: str
+class HeaderView:
+    title: str
+    subtitle: str
+    items: tuple[Item, ...]
 
 
 @dataclass(frozen=True)
-class Crisis:
+class CrisisView:
     title: str
-    message: str
-    urgent: bool
+    messages: tuple[str, ...]  # what the safety answers mean, in the findings' own words
     lines: tuple[Item, ...]  # label: the service; value: how to reach it
+    emergency_label: str
     emergency: str
+    urgent: bool
+
+    @property
+    def message(self) -> str:
+        return "\n".join(self.messages)
 
     def plain_lines(self) -> list[str]:
         """Each service and how to reach it, then the emergency number, as plain lines."""
-        return [f"{item.label}: {item.value}" for item in self.lines] + [f"Emergency: {self.emergency}"]
+        return [f"{item.label}: {item.value}" for item in self.lines] + [f"{self.emergency_label}: {self.emergency}"]
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    label: str
+    title: str
+    summary: str
+    tone: str
+    closing: str
+
+
+@dataclass(frozen=True)
+class AnswersView:
+    heading: str | None
+    items: tuple[Item, ...]
+    columns: int
+
+
+@dataclass(frozen=True)
+class TableView:
+    heading: str | None
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    note: str | None
+    empty: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    number: int
+    text: str
+    reason: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FindingsView:
+    heading: str | None
+    findings: tuple[FindingView, ...]
+    source_label: str
+    empty: str | None
 
 
 @dataclass(frozen=True)
@@ -55,20 +99,41 @@ class CostBar:
 
 @dataclass(frozen=True)
 class CostView:
-    table: Table
+    heading: str | None
+    rows: tuple[tuple[str, str], ...]
     bars: tuple[CostBar, ...]
     budget: float | None
     budget_label: str
-    money_prefix: str
-    answers: tuple[Item, ...]
+    money: tuple[str, str]  # how amounts are written: prefix and suffix around the number
+    note: str
+    source_label: str
+    sources: tuple[str, ...]
+
+    def amount(self, value: float) -> str:
+        prefix, suffix = self.money
+        return f"{prefix}{value:,.0f}{suffix}"
+
+
+@dataclass(frozen=True)
+class QuestionsView:
+    heading: str | None
+    asked_heading: str
+    asked: tuple[str, ...]
+    own_heading: str
+    own: str | None
+
+
+@dataclass(frozen=True)
+class ChecklistGroupView:
+    title: str
+    items: tuple[str, ...]
     sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class Checklist:
-    title: str
-    items: tuple[str, ...]
-    sources: tuple[str, ...]
+class ChecklistView:
+    heading: str | None
+    groups: tuple[ChecklistGroupView, ...]
 
 
 @dataclass(frozen=True)
@@ -80,43 +145,77 @@ class ResearchPoint:
 
 
 @dataclass(frozen=True)
-class SourceView:
+class ResearchView:
+    heading: str | None
+    intro: str
+    claim_label: str
+    finding_label: str
+    points: tuple[ResearchPoint, ...]
+
+
+@dataclass(frozen=True)
+class TextView:
+    heading: str | None
+    paragraphs: tuple[str, ...]
+    sources: tuple[str, ...]
+    page_break: bool
+
+
+@dataclass(frozen=True)
+class SourceEntry:
     short: str
     reference: str
     checked: dt.date
 
 
 @dataclass(frozen=True)
+class SourcesView:
+    heading: str | None
+    checked_label: str
+    sources: tuple[SourceEntry, ...]
+
+
+@dataclass(frozen=True)
+class AboutView:
+    heading: str | None
+    text: str
+
+
+BlockView = (
+    HeaderView
+    | CrisisView
+    | OutcomeView
+    | AnswersView
+    | TableView
+    | FindingsView
+    | CostView
+    | QuestionsView
+    | ChecklistView
+    | ResearchView
+    | TextView
+    | SourcesView
+    | AboutView
+)
+
+
+@dataclass(frozen=True)
 class Report:
     title: str
-    subtitle: str
     language: str
     form_version: str
     made_on: dt.date
+    made_on_label: str
+    file_name: str
     paper: Paper
-    headings: Headings
-    header: tuple[Item, ...]
-    crisis: Crisis | None
     outcome_id: str
     outcome_title: str
-    outcome_summary: str
-    outcome_tone: str
-    closing: str
-    diagnosis: tuple[Item, ...]
-    findings: tuple[Finding, ...]
-    medicines: Table
-    medicines_more: tuple[Item, ...]
-    therapy: Table
-    therapy_more: tuple[Item, ...]
-    other_treatments: tuple[Item, ...]
-    medical: tuple[Item, ...]
-    precautions: tuple[Item, ...]
-    goals: tuple[Item, ...]
-    cost: CostView
-    checklist: tuple[Checklist, ...]
-    research_intro: str
-    research: tuple[ResearchPoint, ...]
-    own_questions: str | None
-    specialist_questions: tuple[str, ...]
-    sources: tuple[SourceView, ...]
-    about: str
+    blocks: tuple[BlockView, ...]
+
+    def first(self, kind: type) -> BlockView | None:
+        """The first block of a kind, or None (a crisis box appears only when it is needed)."""
+        return next((block for block in self.blocks if isinstance(block, kind)), None)
+
+    @property
+    def crisis(self) -> CrisisView | None:
+        crisis = self.first(CrisisView)
+        return crisis if isinstance(crisis, CrisisView) else None

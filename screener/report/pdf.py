@@ -10,17 +10,17 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -30,14 +30,30 @@ from reportlab.platypus import (
 
 from screener import __version__
 from screener.content.wording import format_date
-from screener.report.model import CostView, Crisis, Item, Report
-from screener.report.model import Table as ReportTable
+from screener.report.model import (
+    AboutView,
+    AnswersView,
+    ChecklistView,
+    CostView,
+    CrisisView,
+    FindingsView,
+    HeaderView,
+    Item,
+    OutcomeView,
+    QuestionsView,
+    Report,
+    ResearchView,
+    SourcesView,
+    TableView,
+    TextView,
+)
 from screener.report.pdf_text import FAMILY, PdfText, register_fonts
 from screener.report.tones import TONES
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#4a4a4a")  # 8.9:1 on white
+MUTED_HEX = "#4a4a4a"  # 8.9:1 on white
+MUTED = colors.HexColor(MUTED_HEX)
 HEADING = colors.HexColor("#1f3a5f")
 RULE = colors.HexColor("#b8c2cc")
 
@@ -53,15 +69,16 @@ def render_pdf(report: Report) -> RenderedPdf:
     text = PdfText()
     buffer = io.BytesIO()
     page_size = PAGE_SIZES[report.paper]
+    header = report.first(HeaderView)
     doc = SimpleDocTemplate(
         buffer,
         pagesize=page_size,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=18 * mm,
-        title=f"{report.title}: ketamine treatment for OCD",
-        subject="Treatment history and questions, prepared by the patient for a specialist consultation",
+        leftMargin=16 * mm,
+        rightMargin=16 * mm,
+        topMargin=12 * mm,
+        bottomMargin=14 * mm,
+        title=f"{report.title}: {header.subtitle}" if isinstance(header, HeaderView) else report.title,
+        subject=report.outcome_title,
         author="",
         creator=f"screener {__version__}",
         producer=f"screener {__version__}",
@@ -69,8 +86,8 @@ def render_pdf(report: Report) -> RenderedPdf:
         invariant=1,
         initialFontName=FAMILY,
     )
-    story = _Story(text, doc.width).build(report)
-    footer = f"Form version {report.form_version}  ·  Made on {format_date(report.made_on)}"
+    story = _Story(text, doc.width - 12).build(report)  # the frame pads 6 pt each side
+    footer = f"{report.made_on_label} {format_date(report.made_on)}  ·  Form version {report.form_version}"
     doc.build(story, canvasmaker=lambda *args, **kwargs: _NumberedCanvas(*args, footer=footer, **kwargs))
     return RenderedPdf(buffer.getvalue(), text.warnings())
 
@@ -92,7 +109,7 @@ class _NumberedCanvas(Canvas):
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             width, _ = self._pagesize
-            self.setFont(FAMILY, 8)
+            self.setFont(FAMILY, 9)
             self.setFillColor(MUTED)
             self.drawString(18 * mm, 10 * mm, self._footer)
             self.drawRightString(width - 18 * mm, 10 * mm, f"Page {number} of {total}")
@@ -100,86 +117,91 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
+BODY_PT = 11  # the smallest size for running text
+TABLE_PT = 9.5  # the smallest size for tables, labels and source lines
+
+
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle(
-        "body", fontName=FAMILY, fontSize=10, leading=13.5, textColor=INK, alignment=TA_LEFT, spaceAfter=3
+        "body",
+        fontName=FAMILY,
+        fontSize=BODY_PT,
+        leading=13.4,
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=3,
+        allowWidows=0,
+        allowOrphans=0,
     )
+    bold = f"{FAMILY}-Bold"
     return {
         "body": base,
         "title": ParagraphStyle(
-            "title", parent=base, fontName=f"{FAMILY}-Bold", fontSize=18, leading=22, textColor=HEADING, spaceAfter=2
+            "title", parent=base, fontName=bold, fontSize=17, leading=21, textColor=HEADING, spaceAfter=1
         ),
-        "subtitle": ParagraphStyle("subtitle", parent=base, textColor=MUTED, spaceAfter=6),
+        "subtitle": ParagraphStyle("subtitle", parent=base, textColor=MUTED, spaceAfter=2),
         "h2": ParagraphStyle(
             "h2",
             parent=base,
-            fontName=f"{FAMILY}-Bold",
+            fontName=bold,
             fontSize=13,
             leading=16,
             textColor=HEADING,
-            spaceBefore=12,
-            spaceAfter=5,
-            keepWithNext=1,
-        ),
-        "h3": ParagraphStyle(
-            "h3",
-            parent=base,
-            fontName=f"{FAMILY}-Bold",
-            fontSize=10.5,
-            leading=14,
             spaceBefore=6,
             spaceAfter=2,
             keepWithNext=1,
         ),
-        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0),
+        "h3": ParagraphStyle("h3", parent=base, fontName=bold, spaceBefore=4, spaceAfter=1, keepWithNext=1),
+        "small": ParagraphStyle("small", parent=base, fontSize=TABLE_PT, leading=12, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=TABLE_PT, leading=11.5, spaceAfter=0),
         "cell_head": ParagraphStyle(
-            "cell_head", parent=base, fontName=f"{FAMILY}-Bold", fontSize=8.5, leading=10.5, spaceAfter=0
+            "cell_head", parent=base, fontName=bold, fontSize=TABLE_PT, leading=11.5, spaceAfter=0
         ),
-        "label": ParagraphStyle(
-            "label", parent=base, fontName=f"{FAMILY}-Bold", fontSize=9.5, spaceAfter=0, keepWithNext=1
+        "banner_title": ParagraphStyle(
+            "banner_title", parent=base, fontName=bold, fontSize=15, leading=19, spaceAfter=2
         ),
-        "value": ParagraphStyle("value", parent=base, leftIndent=8, spaceAfter=5),
+        "crisis_line": ParagraphStyle("crisis_line", parent=base, fontSize=12, leading=16),
     }
 
 
 class _Story:
-    """Builds the list of flowables for one Report, in the order a clinician reads it."""
+    """Builds the list of flowables for one Report: one drawing method per block type, in the declared order."""
 
     def __init__(self, text: PdfText, width: float):
         self.text = text
         self.width = width
         self.styles = _styles()
+        self.draw = {
+            HeaderView: self.header,
+            CrisisView: self.crisis,
+            OutcomeView: self.outcome,
+            AnswersView: self.answers,
+            TableView: self.table,
+            FindingsView: self.findings,
+            CostView: self.cost,
+            QuestionsView: self.questions,
+            ChecklistView: self.checklist,
+            ResearchView: self.research,
+            TextView: self.text_block,
+            SourcesView: self.sources,
+            AboutView: self.about,
+        }
 
     def para(self, value: str, style: str = "body", bold_prefix: str = "") -> Paragraph:
         prefix = f"<b>{self.text.markup(bold_prefix)}</b> " if bold_prefix else ""
         return Paragraph(prefix + self.text.markup(value), self.styles[style])
 
-    def heading(self, value: str) -> list[Flowable]:
-        return [CondPageBreak(40 * mm), self.para(value, "h2")]
+    def heading(self, value: str | None) -> list[Flowable]:
+        return [self.para(value, "h2")] if value else []
 
     def build(self, report: Report) -> list[Flowable]:
-        story: list[Flowable] = [self.para(report.title, "title"), self.para(report.subtitle, "subtitle")]
-        header = [Item("Made on", format_date(report.made_on)), *report.header]
-        story.append(self.para("   ·   ".join(f"{item.label}: {item.value}" for item in header), "small"))
-        notice_at = len(story)
-        if report.crisis:
-            story += [Spacer(1, 6), self.crisis_box(report.crisis)]
-        story += [Spacer(1, 6), self.banner(report)]
-        story += self.items_section(report.headings.diagnosis, report.diagnosis)
-        story += self.findings(report)
-        story += self.table_section(report.headings.medicines, report.medicines, report.medicines_more)
-        story += self.table_section(report.headings.therapy, report.therapy, report.therapy_more)
-        story += self.items_section(report.headings.other_treatments, report.other_treatments)
-        story += self.medical(report)
-        story += self.items_section(report.headings.goals, report.goals)
-        story += self.cost(report.headings.cost, report.cost)
-        story += self.checklist(report)
-        story += self.research(report)
-        story += self.questions(report)
-        story += self.sources(report)
-        story += self.heading(report.headings.about)
-        story += [self.para(report.closing, "h3"), self.para(report.about)]
+        story: list[Flowable] = []
+        notice_at = 0
+        for block in report.blocks:
+            flowables = self.draw[type(block)](block)
+            if isinstance(block, HeaderView):
+                notice_at = len(story) + len(flowables)
+            story += flowables
         if self.text.unprintable:  # said near the top, so no one wonders about a strange mark
             names = ", ".join(self.text.unprintable.values())
             story.insert(
@@ -192,166 +214,229 @@ class _Story:
             )
         return story
 
-    def boxed(self, content: list[Flowable], background: str, border: str, border_width: float) -> Table:
+    def header(self, header: HeaderView) -> list[Flowable]:
+        line = "   ·   ".join(f"{item.label}: {item.value}" for item in header.items)
+        return [self.para(header.title, "title"), self.para(header.subtitle, "subtitle"), self.para(line, "small")]
+
+    def boxed(self, content: list[Flowable], tone: str, border_width: float) -> Table:
+        background, border, _ink = TONES[tone]
         box = Table([[content]], colWidths=[self.width])
         box.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
                     ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(background)),
                     ("BOX", (0, 0), (-1, -1), border_width, colors.HexColor(border)),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 8),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                 ]
             )
         )
         return box
 
-    def crisis_box(self, crisis: Crisis) -> Table:
-        background, border, ink = TONES["urgent"]
-        title = ParagraphStyle(
-            "crisis_title", parent=self.styles["title"], fontSize=15, leading=19, textColor=colors.HexColor(ink)
+    def _tone_title(self, value: str, tone: str) -> Paragraph:
+        style = ParagraphStyle(
+            "tone_title", parent=self.styles["banner_title"], textColor=colors.HexColor(TONES[tone][2])
         )
-        line = ParagraphStyle("crisis_line", parent=self.styles["body"], fontSize=11.5, leading=15)
-        content: list[Flowable] = [Paragraph(self.text.markup(crisis.title), title), self.para(crisis.message)]
+        return Paragraph(self.text.markup(value), style)
+
+    def crisis(self, crisis: CrisisView) -> list[Flowable]:
+        content: list[Flowable] = [self._tone_title(crisis.title, "urgent")]
+        content += [self.para(message) for message in crisis.messages]
         content += [
-            Paragraph(f"<b>{self.text.markup(item.label)}:</b> {self.text.markup(item.value)}", line)
+            Paragraph(
+                f"<b>{self.text.markup(item.label)}:</b> {self.text.markup(item.value)}", self.styles["crisis_line"]
+            )
             for item in crisis.lines
         ]
-        content.append(Paragraph(f"<b>Emergency:</b> {self.text.markup(crisis.emergency)}", line))
-        return self.boxed(content, background, border, 2.5)
-
-    def banner(self, report: Report) -> Table:
-        background, border, ink = TONES[report.outcome_tone]
-        title = ParagraphStyle(
-            "banner_title", parent=self.styles["title"], fontSize=15, leading=19, textColor=colors.HexColor(ink)
+        content.append(
+            Paragraph(
+                f"<b>{self.text.markup(crisis.emergency_label)}:</b> {self.text.markup(crisis.emergency)}",
+                self.styles["crisis_line"],
+            )
         )
+        return [Spacer(1, 4), self.boxed(content, "urgent", 2.5)]
+
+    def outcome(self, outcome: OutcomeView) -> list[Flowable]:
         content = [
-            self.para("Screening outcome", "small"),
-            Paragraph(self.text.markup(report.outcome_title), title),
-            self.para(report.outcome_summary),
-            self.para(report.closing, "label"),
+            self.para(outcome.label, "small"),
+            self._tone_title(outcome.title, outcome.tone),
+            self.para(outcome.summary),
+            Paragraph(f"<b>{self.text.markup(outcome.closing)}</b>", self.styles["body"]),
         ]
-        return self.boxed(content, background, border, 1.5)
+        return [Spacer(1, 4), self.boxed(content, outcome.tone, 1.5)]
 
-    def items_section(self, heading: str, items: tuple[Item, ...]) -> list[Flowable]:
-        return [*self.heading(heading), *(self.items(items) or [self.para("None listed.", "small")])]
+    def _cell(self, item: Item) -> Paragraph:
+        return Paragraph(f"<b>{self.text.markup(item.label)}:</b> {self.text.markup(item.value)}", self.styles["cell"])
 
-    def items(self, items: tuple[Item, ...]) -> list[Flowable]:
-        flowables: list[Flowable] = []
-        for item in items:
-            flowables += [self.para(item.label, "label"), self.para(item.value, "value")]
-        return flowables
-
-    def findings(self, report: Report) -> list[Flowable]:
-        flowables: list[Flowable] = [] if report.findings else self.heading(report.headings.findings)
-        for number, finding in enumerate(report.findings, start=1):
-            block = self.heading(report.headings.findings) if number == 1 else []
-            block += [
-                self.para(finding.text, "h3", bold_prefix=f"{number}."),
-                self.para(finding.reason, bold_prefix="Why:"),
-                self.para(finding.ask, bold_prefix="Ask:"),
-                self.para("; ".join(finding.sources), "small", bold_prefix="Source:"),
-            ]
-            flowables.append(KeepTogether(block))
-        return flowables
-
-    def data_table(self, table: ReportTable, widths: list[float] | None = None) -> Flowable:
-        head = [Paragraph(self.text.markup(column), self.styles["cell_head"]) for column in table.columns]
-        rows = [[Paragraph(self.text.markup(cell), self.styles["cell"]) for cell in row] for row in table.rows]
-        grid = Table(
-            [head, *rows], colWidths=widths or [self.width / len(table.columns)] * len(table.columns), repeatRows=1
-        )
+    def answers(self, answers: AnswersView) -> list[Flowable]:
+        cells = [self._cell(item) for item in answers.items]
+        columns = answers.columns
+        rows = [cells[index : index + columns] for index in range(0, len(cells), columns)]
+        rows[-1] += [Paragraph("", self.styles["cell"])] * (columns - len(rows[-1]))
+        grid = Table(rows, colWidths=[self.width / columns] * columns)
         grid.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ]
+            )
+        )
+        return [KeepTogether([*self.heading(answers.heading), grid])]
+
+    def data_table(self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], widths=None) -> Table:
+        head = [Paragraph(self.text.markup(column), self.styles["cell_head"]) for column in columns]
+        body = [[Paragraph(self.text.markup(cell), self.styles["cell"]) for cell in row] for row in rows]
+        grid = Table([head, *body], colWidths=widths or [self.width / len(columns)] * len(columns), repeatRows=1)
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf2")),
                     ("GRID", (0, 0), (-1, -1), 0.5, RULE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
                 ]
             )
         )
         return grid
 
-    def table_section(self, heading: str, table: ReportTable, more: tuple[Item, ...]) -> list[Flowable]:
-        flowables = self.heading(heading)
-        if table.rows:
-            flowables += [self.data_table(table), Spacer(1, 3), self.para(table.note, "small")]
-        else:
-            flowables.append(self.para("None listed.", "small"))
-        return flowables + self.items(more)
+    def table(self, table: TableView) -> list[Flowable]:
+        if not table.rows:
+            return [KeepTogether([*self.heading(table.heading), self.para(table.empty, "small")])]
+        widths = self.column_widths(table.columns, table.rows)
+        flowables = [*self.heading(table.heading), self.data_table(table.columns, table.rows, widths)]
+        if table.note:
+            flowables += [Spacer(1, 2), self.para(table.note, "small")]
+        return [KeepTogether(flowables[:2]), *flowables[2:]]
 
-    def medical(self, report: Report) -> list[Flowable]:
-        flowables = self.items_section(report.headings.medical, report.medical)
-        if report.precautions:
-            flowables.append(self.para("Points to raise with the specialist", "h3"))
-            flowables += [self.para(item.value, bold_prefix=item.label) for item in report.precautions]
+    def column_widths(self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[float]:
+        """No word is ever broken: each column gets its longest word, then the rest of the width by text length."""
+        bold = f"{FAMILY}-Bold"
+        floors, weights = [], []
+        for index, column in enumerate(columns):
+            cells = [column, *(row[index] for row in rows)]
+            words = [word for cell in cells for word in cell.split()] or [""]
+            floors.append(max(stringWidth(word, bold, TABLE_PT) for word in words) + 9)  # 4 pt padding each side
+            weights.append(max(len(cell) for cell in cells) or 1)
+        spare = max(self.width - sum(floors), 0)
+        total = sum(weights)
+        widths = [floor + spare * weight / total for floor, weight in zip(floors, weights, strict=True)]
+        scale = self.width / sum(widths)  # only when the longest words alone are wider than the page
+        return [width * scale for width in widths]
+
+    def findings(self, findings: FindingsView) -> list[Flowable]:
+        if not findings.findings:
+            return [KeepTogether([*self.heading(findings.heading), self.para(findings.empty or "", "small")])]
+        flowables: list[Flowable] = []
+        for index, finding in enumerate(findings.findings):
+            block = self.heading(findings.heading) if index == 0 else []
+            reason = f"<b>{finding.number}. {self.text.markup(finding.text)}</b> {self.text.markup(finding.reason)}"
+            sources = self.text.markup("; ".join(finding.sources))
+            label = self.text.markup(findings.source_label)
+            small = f'<font size="{TABLE_PT}" color="{MUTED_HEX}"><b>{label}</b> {sources}</font>'
+            block.append(Paragraph(f"{reason} {small}", self.styles["body"]))
+            flowables += block  # a finding may run on to the next page; its heading keeps with it
         return flowables
 
-    def cost(self, heading: str, cost: CostView) -> list[Flowable]:
-        flowables = self.heading(heading)
-        widths = [0.36 * self.width, 0.28 * self.width, 0.36 * self.width]
-        flowables.append(
-            KeepTogether([self.data_table(cost.table, widths), Spacer(1, 6), _CostChart(cost, self.width)])
+    def cost(self, cost: CostView) -> list[Flowable]:
+        # The estimate and its chart side by side, so that cost against budget takes little room.
+        rows = self.data_table(cost.rows[0], cost.rows[1:], [0.22 * self.width, 0.34 * self.width])
+        table = Table([[rows, _CostChart(cost, 0.42 * self.width)]], colWidths=[0.57 * self.width, 0.43 * self.width])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
         )
+        flowables = [KeepTogether([*self.heading(cost.heading), table])]
         flowables += [
-            Spacer(1, 3),
-            self.para(cost.table.note, "small"),
-            self.para("; ".join(cost.sources), "small", bold_prefix="Source:"),
+            Spacer(1, 2),
+            self.para(cost.note, "small"),
+            self.para("; ".join(cost.sources), "small", bold_prefix=cost.source_label),
         ]
-        return flowables + self.items(cost.answers)
+        return flowables
 
-    def checklist(self, report: Report) -> list[Flowable]:
+    def questions(self, questions: QuestionsView) -> list[Flowable]:
+        flowables = self.heading(questions.heading)
+        if questions.own:
+            flowables += [self.para(questions.own_heading, "h3"), self.para(questions.own)]
+        if questions.asked:
+            flowables.append(self.para(questions.asked_heading, "h3"))
+            flowables += [
+                self.para(ask, bold_prefix=f"{number}.") for number, ask in enumerate(questions.asked, start=1)
+            ]
+        return [KeepTogether(flowables[:3]), *flowables[3:]]
+
+    def checklist(self, checklist: ChecklistView) -> list[Flowable]:
         flowables: list[Flowable] = []
-        for number, group in enumerate(report.checklist):
-            block = self.heading(report.headings.checklist) if number == 0 else []
+        for number, group in enumerate(checklist.groups):
+            block = self.heading(checklist.heading) if number == 0 else []
             block.append(self.para(group.title, "h3"))
             block += [self.para(item, bold_prefix="☐") for item in group.items]
             block.append(self.para("; ".join(group.sources), "small", bold_prefix="Source:"))
             flowables.append(KeepTogether(block))
         return flowables
 
-    def research(self, report: Report) -> list[Flowable]:
-        flowables = [*self.heading(report.headings.research), self.para(report.research_intro)]
-        for point in report.research:
+    def research(self, research: ResearchView) -> list[Flowable]:
+        flowables: list[Flowable] = [KeepTogether([*self.heading(research.heading), self.para(research.intro)])]
+        for point in research.points:
             flowables.append(
                 KeepTogether(
                     [
-                        self.para(point.claim, "h3", bold_prefix="The articles say:"),
+                        self.para(point.claim, "h3", bold_prefix=research.claim_label),
                         self.para("; ".join(point.claim_sources), "small", bold_prefix="Source:"),
-                        self.para(point.finding, bold_prefix="The research:"),
+                        self.para(point.finding, bold_prefix=research.finding_label),
                         self.para("; ".join(point.sources), "small", bold_prefix="Source:"),
                     ]
                 )
             )
         return flowables
 
-    def questions(self, report: Report) -> list[Flowable]:
-        flowables = self.heading(report.headings.questions)
-        flowables += [
-            self.para(ask, bold_prefix=f"{number}.") for number, ask in enumerate(report.specialist_questions, start=1)
-        ]
-        if report.own_questions:
-            flowables += [self.para("My own questions", "h3"), self.para(report.own_questions)]
-        return flowables
+    def text_block(self, block: TextView) -> list[Flowable]:
+        flowables: list[Flowable] = [PageBreak()] if block.page_break else []
+        content = [*self.heading(block.heading), *(self.para(paragraph) for paragraph in block.paragraphs)]
+        if block.sources:
+            content.append(self.para("; ".join(block.sources), "small", bold_prefix="Source:"))
+        return [*flowables, KeepTogether(content)]
 
-    def sources(self, report: Report) -> list[Flowable]:
-        flowables = self.heading(report.headings.sources)
-        flowables += [
+    def sources(self, sources: SourcesView) -> list[Flowable]:
+        entries = [
             self.para(
-                f"{source.reference}. Checked {format_date(source.checked)}.", "small", bold_prefix=f"{source.short}:"
+                f"{source.reference}. {sources.checked_label} {format_date(source.checked)}.",
+                "small",
+                bold_prefix=f"{source.short}:",
             )
-            for source in report.sources
+            for source in sources.sources
         ]
-        return flowables
+        return [KeepTogether([*self.heading(sources.heading), *entries[:2]]), *entries[2:]]
+
+    def about(self, about: AboutView) -> list[Flowable]:
+        return [KeepTogether([*self.heading(about.heading), self.para(about.text)])]
 
 
 class _CostChart(Flowable):
-    """Low and high cost for each horizon as bars, with the 3-month budget as a dashed line."""
+    """Low and high cost for each horizon as bars, with the 3-month budget as a dashed line.
 
-    HEIGHT = 160
+    Drawn straight on the canvas in the summary's own font (a reportlab Drawing would add Helvetica).
+    """
+
+    HEIGHT = 108
+    LOW, HIGH, BUDGET = colors.HexColor("#7fa7cc"), colors.HexColor("#1f3a5f"), colors.HexColor("#b3261e")
 
     def __init__(self, cost: CostView, width: float):
         super().__init__()
@@ -363,71 +448,53 @@ class _CostChart(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self._drawing().drawOn(self.canv, 0, 0)
-
-    def _drawing(self) -> Drawing:
-        drawing = Drawing(self.width, self.height)
-        top = max([bar.high for bar in self.cost.bars] + [self.cost.budget or 0]) * 1.15 or 1
-        left, bottom, plot_height = 10, 28, self.height - 62
-        slot = (self.width - left) / max(len(self.cost.bars), 1)
-        bar_width = min(46, slot / 3)
-        for index, bar in enumerate(self.cost.bars):
+        canvas = self.canv
+        cost = self.cost
+        top = max([bar.high for bar in cost.bars] + [cost.budget or 0]) * 1.15 or 1
+        left, bottom, plot_height = 6, 28, self.height - 56
+        slot = (self.width - left) / max(len(cost.bars), 1)
+        if cost.budget is not None:  # first, so that the bars' figures are drawn over it
+            self._budget_line(left, slot, bottom + plot_height * cost.budget / top)
+        bar_width = min(40, slot / 3)
+        for index, bar in enumerate(cost.bars):
             x = left + index * slot + slot / 2 - bar_width - 3
-            for offset, (case, amount, fill) in enumerate((("low", bar.low, "#7fa7cc"), ("high", bar.high, "#1f3a5f"))):
+            for offset, (case, amount, fill) in enumerate((("low", bar.low, self.LOW), ("high", bar.high, self.HIGH))):
                 height = plot_height * amount / top
                 bx = x + offset * (bar_width + 6)
-                drawing.add(Rect(bx, bottom, bar_width, height, fillColor=colors.HexColor(fill), strokeColor=None))
-                drawing.add(
-                    String(
-                        bx + bar_width / 2,
-                        bottom + height + 3,
-                        f"{self.cost.money_prefix}{amount:,.0f}",
-                        fontName=FAMILY,
-                        fontSize=7.5,
-                        fillColor=INK,
-                        textAnchor="middle",
-                    )
+                canvas.setFillColor(fill)
+                canvas.rect(bx, bottom, bar_width, height, stroke=0, fill=1)
+                figure = cost.amount(amount)
+                canvas.setFont(FAMILY, 9)
+                figure_width = canvas.stringWidth(figure, FAMILY, 9)
+                canvas.setFillColor(colors.white)  # the budget line passes behind the figure, never through it
+                canvas.rect(
+                    bx + (bar_width - figure_width) / 2 - 1, bottom + height + 1, figure_width + 2, 11, stroke=0, fill=1
                 )
-                drawing.add(
-                    String(
-                        bx + bar_width / 2,
-                        bottom - 10,
-                        case,
-                        fontName=FAMILY,
-                        fontSize=7.5,
-                        fillColor=MUTED,
-                        textAnchor="middle",
-                    )
-                )
-            drawing.add(
-                String(
-                    left + index * slot + slot / 2,
-                    bottom - 22,
-                    bar.label,
-                    fontName=f"{FAMILY}-Bold",
-                    fontSize=8.5,
-                    fillColor=INK,
-                    textAnchor="middle",
-                )
-            )
-        drawing.add(Line(left, bottom, self.width, bottom, strokeColor=RULE))
-        for index, bar in enumerate(self.cost.bars):
-            if self.cost.budget is None or not bar.compared_with_budget:
-                continue
-            y = bottom + plot_height * self.cost.budget / top
-            x0, x1 = left + index * slot + 4, left + (index + 1) * slot - 4
-            budget_line = dict(strokeColor=colors.HexColor("#b3261e"), strokeWidth=1.2, strokeDashArray=[4, 3])
-            drawing.add(Line(x0, y, x1, y, **budget_line))
-            legend_y = self.height - 8  # a legend above the plot, so the label never covers a bar's figure
-            drawing.add(Line(left, legend_y + 3, left + 24, legend_y + 3, **budget_line))
-            drawing.add(
-                String(
-                    left + 30,
-                    legend_y,
-                    f"{self.cost.budget_label}: {self.cost.money_prefix}{self.cost.budget:,.0f}",
-                    fontName=FAMILY,
-                    fontSize=8,
-                    fillColor=colors.HexColor("#7a1410"),
-                )
-            )
-        return drawing
+                canvas.setFillColor(INK)
+                canvas.drawCentredString(bx + bar_width / 2, bottom + height + 3, figure)
+                canvas.setFillColor(MUTED)
+                canvas.drawCentredString(bx + bar_width / 2, bottom - 11, case)
+            canvas.setFillColor(INK)
+            canvas.setFont(f"{FAMILY}-Bold", 9.5)
+            canvas.drawCentredString(left + index * slot + slot / 2, bottom - 24, bar.label)
+        canvas.setStrokeColor(RULE)
+        canvas.line(left, bottom, self.width, bottom)
+
+    def _budget_line(self, left: float, slot: float, y: float) -> None:
+        """A dashed line at the budget across the horizons it is compared with, and its legend above the plot."""
+        canvas = self.canv
+        compared = [index for index, bar in enumerate(self.cost.bars) if bar.compared_with_budget]
+        if not compared:
+            return
+        canvas.saveState()
+        canvas.setStrokeColor(self.BUDGET)
+        canvas.setLineWidth(1.2)
+        canvas.setDash(4, 3)
+        for index in compared:
+            canvas.line(left + index * slot + 4, y, left + (index + 1) * slot - 4, y)
+        legend_y = self.height - 10  # above the plot, so the label never covers a bar's figure
+        canvas.line(left, legend_y + 3, left + 24, legend_y + 3)
+        canvas.setFillColor(colors.HexColor("#7a1410"))
+        canvas.setFont(FAMILY, 9)
+        canvas.drawString(left + 30, legend_y, f"{self.cost.budget_label}: {self.cost.amount(self.cost.budget or 0)}")
+        canvas.restoreState()

@@ -27,6 +27,14 @@ class Summary:
     warnings: list[str]  # characters that could not be printed
 
 
+def report_for(
+    bundle: FormBundle, document: AnswersDocument, paper: Paper | None = None, made_on: dt.date | None = None
+) -> tuple[Evaluation, Report]:
+    """Evaluate the answers and build the Report (what ``screener evaluate`` prints, without a PDF)."""
+    result = evaluate_answers(bundle, document.answers)
+    return result, build_report(bundle, result, made_on or dt.date.today(), paper)
+
+
 def summarise(
     bundle: FormBundle,
     document: AnswersDocument,
@@ -35,8 +43,7 @@ def summarise(
     made_on: dt.date | None = None,
 ) -> Summary:
     """Evaluate the answers, build the Report and render its PDF, once, for the wizard and the CLI alike."""
-    result = evaluate_answers(bundle, document.answers)
-    report = build_report(bundle, result, made_on or dt.date.today(), paper)
+    result, report = report_for(bundle, document, paper, made_on)
     rendered = render_pdf(report)
     data = _attach(rendered.data, document, bundle) if attach_answers else rendered.data
     return Summary(result, report, data, rendered.warnings)

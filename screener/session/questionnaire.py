@@ -18,8 +18,8 @@ from screener.content.form import GroupQuestion, QuestionBase, Section
 from screener.engine.answers import AnswersDocument, new_document
 from screener.engine.evaluation import evaluate_answers
 from screener.engine.visibility import Applicable, applicable, prune
-from screener.report.build import crisis_box
-from screener.report.model import Crisis
+from screener.report.build import crisis_view
+from screener.report.model import CrisisView
 
 REVIEW = "review"
 SUMMARY = "summary"
@@ -73,8 +73,8 @@ class QuestionnaireSession:
             if kind == "answer"
         }
         self.crisis_seen = False  # once crisis help was shown, it stays reachable for the whole session
-        self._crisis: Crisis | None = None
-        self.last_crisis: Crisis | None = None  # what "Get help now" shows if the answer was changed since
+        self._crisis: CrisisView | None = None
+        self.last_crisis: CrisisView | None = None  # what "Get help now" shows if the answer was changed since
         self._applicable: Applicable | None = None
         self._update_crisis()
 
@@ -159,13 +159,13 @@ class QuestionnaireSession:
 
     # --- crisis -------------------------------------------------------------------------------------
     @property
-    def crisis(self) -> Crisis | None:
+    def crisis(self) -> CrisisView | None:
         """The crisis help to show now (the lines for the patient's region), or None."""
         return self._crisis
 
     def _update_crisis(self) -> bool:
         before = self._crisis
-        self._crisis = crisis_box(self.bundle, evaluate_answers(self.bundle, self.pruned()))
+        self._crisis = crisis_view(self.bundle, evaluate_answers(self.bundle, self.pruned()))
         if self._crisis is not None:
             self.crisis_seen = True
             self.last_crisis = self._crisis
