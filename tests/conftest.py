@@ -33,6 +33,15 @@ from screener.paths import DEFAULT_FORM_DIR  # noqa: E402
 
 EXAMPLES_DIR = DEFAULT_FORM_DIR / "examples"
 MINI_FORM_DIR = Path(__file__).parent / "forms" / "mini"  # the small test form: code tests use it
+# Answers to the ketamine form's safety questions (modelled on the ASQ), in the order they are asked:
+# "none" is no to all four; "screen" is a yes with no thoughts right now; "now" is thoughts right now.
+_NO = {"wish_dead": False, "better_off_dead": False, "suicidal_thoughts": False, "past_attempt": False}
+SAFETY_ANSWERS = {
+    "none": _NO,
+    "screen": {**_NO, "wish_dead": True, "thoughts_now": False},
+    "now": {**_NO, "suicidal_thoughts": True, "thoughts_now": True},
+}
+NO_SAFETY_RISK = SAFETY_ANSWERS["none"]
 
 
 @pytest.fixture(scope="session")

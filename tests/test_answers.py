@@ -8,6 +8,7 @@ import pytest
 
 from screener.content.problems import ProblemsError
 from screener.engine.answers import SCHEMA_VERSION, AnswersDocument, FormRef, check, dumps, new_document, parse
+from tests.conftest import NO_SAFETY_RISK
 
 
 def _problems(bundle, answers, complete=True):
@@ -95,7 +96,7 @@ def test_answers_for_another_form_or_major_version(bundle):
 
 
 def test_a_broken_character_is_refused_with_a_reason(bundle):
-    problems = _problems(bundle, {"suicidal_thoughts": "none", "name": "Zo\ud800"})
+    problems = _problems(bundle, {**NO_SAFETY_RISK, "name": "Zo\ud800"})
     assert problems == [
         "answers > name: the text has a broken character (U+D800) that cannot be saved; please retype it"
     ]

@@ -53,8 +53,8 @@ def test_text_output_puts_crisis_lines_first(capsys):
     assert main(["evaluate", str(EXAMPLES_DIR / "get_help_now.json")]) == 0
     out = capsys.readouterr().out
     assert out.startswith("HELP IS AVAILABLE NOW")
-    assert "Call or text 988" in out.split("Outcome:")[0]
-    assert "Only a qualified specialist can decide" in out
+    assert "Call or text 988" in out.split("Screening outcome:")[0]
+    assert "Only a specialist can decide" in out
 
 
 def test_example_lists_and_prints(capsys):

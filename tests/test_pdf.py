@@ -35,27 +35,112 @@ def _pdf(bundle, answers: dict, **options) -> tuple[bytes, list[str]]:
     return pdf_and_warnings(bundle, new_document(bundle.form, answers), made_on=DAY, **options)
 
 
-@pytest.mark.parametrize("name", ["get_help_now", "other_steps_first", "with_precautions", "worth_discussing"])
+EXAMPLES = ["get_help_now", "other_steps_first", "with_precautions", "worth_discussing"]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_every_example_prints_outcome_findings_and_medicines(bundle, name):
     document = _document(name)
     data, warnings = pdf_and_warnings(bundle, document, made_on=DAY)
     text = pdf_text(data)
     result = evaluate_answers(bundle, document.answers)
+    urgent = result.outcome.id == "get_help_now"
     assert not warnings
     assert folded(result.outcome.title) in text
     for finding in result.findings:
+        if urgent and finding.category not in ("safety", "precaution"):
+            assert folded(finding.reason) not in text, finding.id  # a crisis summary leaves the rest out
+            continue
         assert folded(finding.text) in text, finding.id
         assert folded(finding.reason) in text, finding.id
     medicine = bundle.form.question("med_trials").item_question("medicine")
     for trial in document.answers.get("med_trials", []):
         assert folded(medicine.display(trial["medicine"])) in text
-    assert "Only a qualified specialist can decide" in text
-    if document.answers["suicidal_thoughts"] != "none":
+    assert "Only a specialist can decide" in text
+    if result.needs_crisis_lines:
         crisis_at = text.index("Help is available now")
-        assert "Call or text 988" in text[crisis_at : crisis_at + 400]
+        assert "Call or text 988" in text[crisis_at : crisis_at + 600]
         assert crisis_at < text.index("Screening outcome")
     else:
         assert "Help is available now" not in text
+
+
+def _pages(data: bytes) -> list[str]:
+    return [folded(page.extract_text() or "") for page in pdf_reader(data).pages]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_page_one_is_the_snapshot_and_the_core_ends_by_page_two(bundle, name):
+    document = _document(name)
+    data, _ = pdf_and_warnings(bundle, document, made_on=DAY)
+    pages = _pages(data)
+    first = pages[0]
+    for fact in ("Safety answers", "Ever tried to kill self:", "OCD diagnosed by:", "Y-BOCS score:", "Medicines tried"):
+        assert fact in first, fact
+    medicine = bundle.form.question("med_trials").item_question("medicine")
+    for trial in document.answers.get("med_trials", []):
+        assert folded(medicine.display(trial["medicine"])) in first
+    core = " ".join(pages[:2])
+    assert "Questions for the specialist" in core
+    for question in document.answers["own_questions"].splitlines():
+        assert folded(question) in core
+    assert "Appendix" not in core  # the appendix starts on a page of its own, after the core
+    if evaluate_answers(bundle, document.answers).outcome.id != "get_help_now":
+        assert pages[2].startswith("Appendix: background for the patient")
+        for heading in ("Hopes, what matters", "Cost and schedule"):
+            assert heading in core
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_nothing_is_said_twice(bundle, name):
+    document = _document(name)
+    data, _ = pdf_and_warnings(bundle, document, made_on=DAY)
+    text = pdf_text(data, footers=False)
+    result = evaluate_answers(bundle, document.answers)
+    said = [bundle.rules.closing, *(finding.ask for finding in result.findings)]
+    said += [finding.text for finding in result.findings if finding.category != "safety"]
+    for sentence in said:
+        assert text.count(folded(sentence)) <= 1, sentence
+    assert text.count(folded(bundle.rules.closing)) == 1
+
+
+def test_a_crisis_summary_is_short_and_points_the_right_way(bundle):
+    data, _ = pdf_and_warnings(bundle, _document("get_help_now"), made_on=DAY)
+    text = pdf_text(data)
+    assert len(pdf_reader(data).pages) <= 2
+    assert text.index("Help is available now") < text.index("Get help now") < text.index("Safety answers")
+    assert "using the numbers above" in text or "the numbers above" in text
+    assert "below" not in text.split("Safety answers")[0]
+    for left_out in ("What we found, and why", "Cost and schedule", "What the research says"):
+        assert left_out not in text
+    assert "Questions for the specialist" in text and "Thoughts of suicide right now: Yes" in text
+
+
+def test_sizes_are_readable_and_every_font_is_embedded(bundle):
+    data, _ = pdf_and_warnings(bundle, _document("with_precautions"), made_on=DAY)
+    sizes: dict[float, str] = {}
+    reader = pdf_reader(data)
+    for page in reader.pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.setdefault(round(size, 1), text))
+    assert min(sizes) >= 9, sizes  # the footer and chart labels; tables are 9.5, running text 11
+    research = folded("In one small study, 15 adults with OCD")
+    assert any(size >= 11 and research.startswith(folded(text)[:20]) for size, text in sizes.items()) or 11 in sizes
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].get_object().values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+
+
+def test_money_is_written_one_way_and_the_clinics_quote_is_named(bundle):
+    answers = {**_document("other_steps_first").answers}
+    assert answers["country"] == "GB" and answers["price_quoted"] is True
+    text = pdf_text(_pdf(bundle, answers)[0])
+    assert "£350" in text and "£3,000" in text
+    assert "GBP" not in text and "in your currency" not in text and "$" not in text.split("Appendix")[0]
+    assert "The clinic's own price for one infusion, as entered by the patient" in text
+    assert "typical US prices" not in text.split("Appendix")[0]
 
 
 def test_sections_come_in_order(bundle):
@@ -64,34 +149,39 @@ def test_sections_come_in_order(bundle):
     headings = [
         "Consultation summary",
         "Screening outcome",
-        "What we found, and why",
+        "Safety answers",
+        "The OCD",
         "Medicines tried for OCD",
         "Talking therapy tried",
-        "Other treatments",
-        "Health history",
-        "Goals, and what matters most",
+        "What we found, and why",
+        "Health points to check",
+        "Health and current medicines",
+        "Hopes, what matters, and practical points",
         "Cost and schedule",
+        "Questions for the specialist",
+        "Appendix: background for the patient",
         "Before your appointment",
         "What the research says",
-        "Questions for the specialist",
         "Sources",
         "About this summary",
     ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
-    assert "Page 1 of" in text and "Form version 1.0.0" in text and "Made on 23 November 2026" in text
+    assert "Page 1 of" in text and "Form version 1.1.0" in text and "Made on 23 November 2026" in text
 
 
-def test_sometimes_shows_the_crisis_box_for_the_patients_country(bundle):
+def test_a_positive_screen_shows_the_crisis_box_for_the_patients_country(bundle):
     answers = {
         **_document("worth_discussing").answers,
-        "suicidal_thoughts": "sometimes",
+        "wish_dead": True,
+        "thoughts_now": False,
         "country": "GB",
         "budget_3_months": None,
     }
     text = pdf_text(_pdf(bundle, {k: v for k, v in answers.items() if v is not None})[0])
     assert text.index("Help is available now") < text.index("Screening outcome")
     assert "Samaritans: Call 116 123" in text and "Call 999 or 112" in text
+    assert "988" not in text and "13 11 14" not in text  # only the patient's own region's lines
     assert "Worth discussing" in text
 
 
@@ -138,7 +228,8 @@ def test_twenty_trials_and_long_text_stay_laid_out(bundle):
             "medicine": "other",
             "medicine_other": f"Study medicine number {index}, a long name from a trial abroad",
             "dose_mg": 100 + index,
-            "weeks": index,
+            "weeks_total": index,
+            "weeks_at_dose": index,
             "outcome": "worse",
             "stopped_side_effects": False,
         }
@@ -166,7 +257,8 @@ def test_metadata_has_title_subject_language_and_no_name(bundle):
     document = _document("with_precautions")
     data, _ = pdf_and_warnings(bundle, document, made_on=DAY)
     metadata = pdf_reader(data).metadata
-    assert "ketamine treatment for OCD" in metadata.title and metadata.subject
+    assert metadata.title.startswith("Consultation summary: Ketamine treatment for OCD.")
+    assert metadata.subject == "Worth discussing, with precautions"
     assert document.answers["name"] not in json.dumps({k: str(v) for k, v in metadata.items()})
     assert pdf_reader(data).trailer["/Root"]["/Lang"] == "en"
 

@@ -64,15 +64,16 @@ def test_the_step_count_never_goes_up_and_the_position_moves_one_at_a_time(sessi
 def test_crisis_help_shows_the_regions_line_or_the_directory(session, country, line):
     if country:
         session.set_answer("country", country)
-    assert session.set_answer("suicidal_thoughts", "sometimes") is True
+    assert session.set_answer("wish_dead", True) is True
     labels = [item.label for item in session.crisis.lines]
     assert labels == [line] and session.crisis.emergency
 
 
 def test_crisis_help_stays_reachable_after_the_answer_changes(session):
-    session.set_answer("suicidal_thoughts", "often")
+    session.set_answer("suicidal_thoughts", True)
+    session.set_answer("thoughts_now", True)
     assert session.crisis.urgent
-    session.set_answer("suicidal_thoughts", "none")
+    session.set_answer("suicidal_thoughts", False)  # "right now" no longer applies
     assert session.crisis is None and session.crisis_seen and session.last_crisis is not None
 
 
@@ -83,7 +84,7 @@ def test_review_reads_like_speech_with_empty_questions_named(session):
     session.set_answer("budget_3_months", 3000)
     lines = {line.label: line.value for part in session.review() for line in part.lines}
     trial = lines["Medicines you have tried"]
-    assert "Medicine: Sertraline" in trial and "Stopped because of side effects: No" in trial
+    assert "Medicine: Sertraline" in trial and "Stopped for side effects: No" in trial
     assert "£3,000" in lines.values()
     assert "not answered" in lines.values()
 

@@ -19,6 +19,7 @@ from screener.gui.app import make_application
 from screener.gui.wizard import Wizard
 from screener.paths import DEFAULT_FORM_DIR
 from screener.store.drafts import DraftStore
+from tests.conftest import NO_SAFETY_RISK
 
 QUESTIONS = ("name", "clinic", "success", "own_questions", "budget_3_months")
 
@@ -32,7 +33,8 @@ def main() -> None:
     bundle = load(DEFAULT_FORM_DIR)
     wizard = Wizard(bundle, DraftStore(bundle.form, sys.argv[1]))
     wizard.show()
-    wizard.set_answer("suicidal_thoughts", "none")
+    for question_id, value in NO_SAFETY_RISK.items():
+        wizard.set_answer(question_id, value)
     step = 0
 
     def change() -> None:

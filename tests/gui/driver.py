@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTe
 
 from screener.gui.pages import SectionPage
 from screener.gui.widgets.question_row import QuestionRow
+from tests.conftest import SAFETY_ANSWERS
 from tests.gui.windows import assert_at_most_one_window
 
 
@@ -37,6 +38,11 @@ class PatientDriver:
         for value in values:
             self._click(row.input.buttons[value])
         assert_at_most_one_window()
+
+    def answer_safety(self, risk: str = "none") -> None:
+        """The safety questions, one by one as a person would: "none", "screen" (a yes) or "now"."""
+        for question_id, value in SAFETY_ANSWERS[risk].items():
+            self.choose(question_id, value)
 
     def type(self, question_id: str, text: str) -> None:
         self._type_into(self.row(question_id).input, text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QWidget, QWizard
 
+from tests.conftest import SAFETY_ANSWERS
 from tests.gui.windows import assert_at_most_one_window
 
 TAB_LIMIT = 400  # more Tab presses than any page has stops
@@ -55,6 +56,11 @@ class KeyboardPatient:
             self.key(Qt.Key.Key_Space)
         assert buttons[value].isChecked()
         assert_at_most_one_window()
+
+    def answer_safety(self, risk: str = "none") -> None:
+        """The safety questions, one by one as a person would: "none", "screen" (a yes) or "now"."""
+        for question_id, value in SAFETY_ANSWERS[risk].items():
+            self.choose(question_id, value)
 
     def tick(self, question_id: str, *values) -> None:
         """Check boxes: each is its own Tab stop, toggled with Space."""

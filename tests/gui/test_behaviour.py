@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from screener.gui.wizard import Wizard
+from screener.report.model import TableView
 
 
 def to_section(patient, section_id: str) -> None:
@@ -23,7 +24,7 @@ def to_section(patient, section_id: str) -> None:
         if patient.page.step_id == section_id:
             return
         if patient.page.step_id == "safety":
-            patient.choose("suicidal_thoughts", "none")
+            patient.answer_safety("none")
         patient.next()
     raise AssertionError(f"never reached {section_id}")
 
@@ -62,27 +63,28 @@ def test_back_keeps_every_answer(patient):
     patient.type("name", "Sam")
     patient.choose("country", "GB")
     patient.next()
-    patient.choose("suicidal_thoughts", "sometimes")
+    patient.answer_safety("screen")
     patient.back()
     patient.on("about")
     assert patient.row("name").input.edit.text() == "Sam"
     assert patient.row("country").input.buttons["GB"].isChecked()
     patient.next()
-    assert patient.row("suicidal_thoughts").input.buttons["sometimes"].isChecked()
+    assert patient.row("wish_dead").input.buttons[True].isChecked()
 
 
 def test_an_abandoned_branch_does_not_reach_the_summary(patient, wizard):
     to_section(patient, "treatments_overview")
     patient.choose("treatment_kinds", "medicines")
     patient.next()
-    patient.add_entry("med_trials", medicine="paroxetine", dose_mg=40, weeks=10)
+    patient.add_entry("med_trials", medicine="paroxetine", dose_mg=40, weeks_total=12, weeks_at_dose=10)
     patient.back()
     patient.choose("treatment_kinds", "medicines")  # untick: this branch is left
     patient.choose("treatment_kinds", "none")
     patient.next_until_review()
     assert "Paroxetine" not in _all_text(wizard.review_page)
     patient.next()
-    assert wizard.summary_page.report.medicines.rows == ()
+    medicines = next(block for block in wizard.summary_page.report.blocks if isinstance(block, TableView))
+    assert medicines.heading == "Medicines tried for OCD" and medicines.rows == ()
     assert "med_trials" in wizard.answers  # kept, in case the patient changes their mind again
 
 
@@ -92,7 +94,7 @@ def test_validation_is_inline_and_blocks_next(patient):
     row = patient.row("suicidal_thoughts")
     patient.on("safety")
     assert row.error.isVisible() and row.error.text() == "Please answer this question."
-    patient.choose("suicidal_thoughts", "none")
+    patient.answer_safety("none")
     assert not row.error.isVisible()
     patient.next()
     patient.choose("ybocs_known", True)
@@ -126,7 +128,7 @@ def test_crisis_panel_appears_right_after_the_answer(patient):
     patient.next()
     crisis = patient.page.crisis
     assert not crisis.isVisible()
-    patient.choose("suicidal_thoughts", "often")
+    patient.answer_safety("now")
     assert crisis.isVisible()  # at once, before Next
     assert "Lifeline: Call 13 11 14" in crisis.body.text() and "000" in crisis.body.text()
     patient._click(crisis.keep_going)

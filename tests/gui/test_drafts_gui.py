@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from screener.engine.answers import new_document
 from screener.gui.wizard import Wizard
 from screener.store.drafts import DraftStore
+from tests.conftest import NO_SAFETY_RISK
 from tests.gui.driver import PatientDriver
 
 
@@ -36,7 +37,7 @@ def test_answers_are_saved_within_a_second(qtbot, bundle, store):
 
 def test_resume_restores_answers_and_page(qtbot, bundle, store):
     saved_at = dt.datetime(2026, 11, 20, 18, 45)
-    answers = {"name": "Sam", "suicidal_thoughts": "none", "diagnosis": "psychiatrist", "ybocs_known": True}
+    answers = {"name": "Sam", **NO_SAFETY_RISK, "diagnosis": "psychiatrist", "ybocs_known": True}
     store.save(new_document(bundle.form, answers, page="diagnosis", saved_at=saved_at))
     wizard, patient = open_wizard(qtbot, bundle, store)
     assert "last saved on 20 November 2026 at 18:45" in wizard.privacy.resume_text.text()
@@ -69,7 +70,7 @@ def test_shared_computer_mode_writes_nothing(qtbot, bundle, store, tmp_path, mon
     patient.next()
     patient.type("name", "Sam")
     patient.next()
-    patient.choose("suicidal_thoughts", "none")
+    patient.answer_safety("none")
     qtbot.wait(700)
     patient.next()
     wizard.save_draft()
@@ -84,7 +85,7 @@ def test_delete_my_answers_is_always_there(qtbot, bundle, store, monkeypatch):
     patient.next()
     patient.type("name", "Sam")
     patient.next()
-    patient.choose("suicidal_thoughts", "often")
+    patient.answer_safety("now")
     wizard.save_draft()
     assert store.path.exists()
     delete = wizard.button(QWizard.WizardButton.CustomButton1)

@@ -16,7 +16,7 @@ def test_a_keyboard_user_fills_every_page_and_reaches_the_right_summary(qtbot, w
     you.choose("country", "GB")
     you.next()
     you.on("safety")
-    you.choose("suicidal_thoughts", "sometimes")
+    you.answer_safety("screen")
     crisis = wizard.currentPage().crisis
     assert crisis.isVisible() and "Samaritans" in crisis.body.text()
     you.choose("pregnancy", "not_applicable")
@@ -40,7 +40,8 @@ def test_a_keyboard_user_fills_every_page_and_reaches_the_right_summary(qtbot, w
         you.type("dose_mg", dose, group="med_trials")
         you.qtbot.keyClick(you.focused(), Qt.Key.Key_Return)  # Enter in a dose field stays on the page
         you.on("medicines")
-        you.type("weeks", weeks, group="med_trials")
+        you.type("weeks_total", str(int(weeks) + 4), group="med_trials")
+        you.type("weeks_at_dose", weeks, group="med_trials")
         you.choose("outcome", outcome, group="med_trials")
         you.choose("stopped_side_effects", False, group="med_trials")
     you.choose("switching", False)

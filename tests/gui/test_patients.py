@@ -7,21 +7,30 @@ from PySide6.QtWidgets import QFileDialog
 
 from tests.pdf_helpers import pdf_text
 
-SERTRALINE = dict(medicine="sertraline", dose_mg=200, weeks=12, outcome="little_or_none", stopped_side_effects=False)
-FLUOXETINE = dict(medicine="fluoxetine", dose_mg=60, weeks=10, outcome="worse", stopped_side_effects=False)
+SERTRALINE = dict(
+    medicine="sertraline",
+    dose_mg=200,
+    weeks_total=14,
+    weeks_at_dose=12,
+    outcome="little_or_none",
+    stopped_side_effects=False,
+)
+FLUOXETINE = dict(
+    medicine="fluoxetine", dose_mg=60, weeks_total=12, weeks_at_dose=10, outcome="worse", stopped_side_effects=False
+)
 ERP = dict(
     therapy_type="erp", therapy_format="weekly", sessions=16, ocd_specialist="yes", therapy_outcome="little_or_none"
 )
 
 
-def fill(patient, suicidal="none", diagnosis="psychiatrist", conditions=("none",), trials=True):
+def fill(patient, risk="none", diagnosis="psychiatrist", conditions=("none",), trials=True):
     patient.next()  # welcome
     patient.on("about")
     patient.type("name", "Zoë <b>Test</b>")
     patient.choose("country", "US")
     patient.next()
     patient.on("safety")
-    patient.choose("suicidal_thoughts", suicidal)
+    patient.answer_safety(risk)
     patient.choose("pregnancy", "not_applicable")
     patient.next()
     patient.on("diagnosis")
@@ -63,7 +72,7 @@ def fill(patient, suicidal="none", diagnosis="psychiatrist", conditions=("none",
         (dict(), "Worth discussing"),
         (dict(conditions=("glaucoma",)), "Worth discussing, with precautions"),
         (dict(diagnosis="suspected"), "Other steps first"),
-        (dict(suicidal="often", trials=False), "Get help now"),
+        (dict(risk="now", trials=False), "Get help now"),
     ],
 )
 def test_patient_reaches_summary_and_saves_the_pdf(patient, wizard, monkeypatch, tmp_path, profile, title):

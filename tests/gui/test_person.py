@@ -14,7 +14,7 @@ def test_get_help_now_stays_on_every_later_page_and_opens_the_lines(patient, wiz
     patient.choose("country", "IE")
     assert not wizard.progress.help_button.isVisible()
     patient.next()
-    patient.choose("suicidal_thoughts", "sometimes")
+    patient.answer_safety("screen")
     patient.next()
     patient.on("diagnosis")
     assert wizard.progress.help_button.isVisible()
@@ -26,7 +26,7 @@ def test_get_help_now_stays_on_every_later_page_and_opens_the_lines(patient, wiz
 def test_without_a_country_the_crisis_panel_still_gives_a_way_to_help(patient, wizard):
     patient.next()
     patient.next()
-    patient.choose("suicidal_thoughts", "often")
+    patient.answer_safety("now")
     text = patient.page.crisis.body.text()
     assert "findahelpline.com" in text and "emergency" in text.lower()
 
@@ -76,7 +76,7 @@ def test_on_a_small_screen_the_buttons_show_and_nothing_is_cut_at_the_side(qtbot
         if wizard.currentPage() is wizard.summary_page:
             return
         if patient.page.step_id == "safety":
-            patient.choose("suicidal_thoughts", "sometimes")
+            patient.answer_safety("screen")
         if patient.page.step_id == "treatments_overview":
             patient.choose("treatment_kinds", "medicines", "therapy")
         if patient.page.step_id == "medicines":
@@ -101,8 +101,9 @@ def test_after_a_change_the_review_and_the_summary_show_the_new_answers(patient,
     patient.back()
     patient._click(wizard.review_page.change_buttons["safety"])
     patient.on("safety")
-    patient.choose("suicidal_thoughts", "often")
+    patient.answer_safety("now")
     patient._click(wizard.button(QWizard.WizardButton.CustomButton2))
-    assert "Yes, often" in " ".join(label.text() for label in wizard.review_page.findChildren(QLabel))
+    review = " ".join(label.text() for label in wizard.review_page.findChildren(QLabel))
+    assert "Are you having thoughts of killing yourself right now?</b><br>Yes" in review
     patient.next()
     assert "Get help now" in wizard.summary_page.text.text()

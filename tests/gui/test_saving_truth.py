@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 from screener.engine.answers import dumps, new_document, parse
 from screener.gui.wizard import Wizard
 from screener.store.drafts import DraftStore
+from tests.conftest import NO_SAFETY_RISK
 from tests.gui.driver import PatientDriver
 
 
@@ -58,7 +59,7 @@ def test_closing_without_a_place_to_save_keeps_the_window_open(qtbot, bundle, tm
 
 def test_a_draft_with_one_over_long_answer_resumes_the_rest_and_marks_that_one(qtbot, bundle, tmp_path):
     store = DraftStore(bundle.form, tmp_path / "data")
-    answers = {"name": "Sam", "suicidal_thoughts": "none", "own_questions": "x" * 10_001}
+    answers = {"name": "Sam", **NO_SAFETY_RISK, "own_questions": "x" * 10_001}
     store.folder.mkdir(parents=True)
     store.path.write_text(dumps(new_document(bundle.form, answers, page="concerns")), encoding="utf-8")
     wizard, patient = open_wizard(qtbot, bundle, store)

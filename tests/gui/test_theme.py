@@ -87,7 +87,7 @@ def test_every_page_is_readable_under_a_dark_theme(qtbot, bundle, dark_desktop):
         page = wizard.currentPage()
         seen.append(page.title())
         if page.step_id == "safety":
-            patient.choose("suicidal_thoughts", "sometimes")  # the crisis panel is measured too
+            patient.answer_safety("screen")  # the crisis panel is measured too
         elif page.step_id == "treatments_overview":
             patient.choose("treatment_kinds", "medicines")
         elif page.step_id == "medicines":
