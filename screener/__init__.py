@@ -1,3 +1,3 @@
-"""screener: prepare a ketamine-therapy consultation for OCD from a patient's treatment history."""
+"""screener: a questionnaire that prepares a patient's summary for a specialist consultation (forms are data)."""
 
 __version__ = "0.1.0"

@@ -56,7 +56,7 @@ def _parser():
 
     parser = argparse.ArgumentParser(
         prog="screener",
-        description="Prepare a consultation about ketamine treatment for OCD. "
+        description="Prepare a summary for a specialist consultation from a questionnaire. "
         "Run without arguments to open the questionnaire.",
     )
     parser.add_argument("--version", action="version", version=f"screener {__version__}")

@@ -103,3 +103,11 @@ def test_headless_path_never_imports_qt():
         "assert not qt, qt\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+def test_full_text_has_every_block_of_the_summary(capsys):
+    assert main(["evaluate", str(EXAMPLES_DIR / "with_precautions.json"), "--full"]) == 0
+    out = capsys.readouterr().out
+    for part in ("SAFETY ANSWERS", "MEDICINES TRIED FOR OCD", "Price of one infusion: $400 – $800", "SOURCES"):
+        assert part in out, part
+    assert out.index("SAFETY ANSWERS") < out.index("COST AND SCHEDULE") < out.index("QUESTIONS FOR THE SPECIALIST")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from screener.engine.cost import infusions_within, project
+from screener.engine.cost import visits_within, project
 
 
 def test_schedule_counts(bundle):
     model = bundle.parameters.cost
     # 3 weeks twice a week (6), then 4 weeks every two weeks (2) or weekly (4), then monthly.
-    assert (infusions_within(model, 13, "low"), infusions_within(model, 13, "high")) == (9, 11)
-    assert (infusions_within(model, 52, "low"), infusions_within(model, 52, "high")) == (19, 21)
+    assert (visits_within(model, 13, "low"), visits_within(model, 13, "high")) == (9, 11)
+    assert (visits_within(model, 52, "low"), visits_within(model, 52, "high")) == (19, 21)
 
 
 def test_typical_price_without_a_quote(bundle):
@@ -21,7 +21,7 @@ def test_typical_price_without_a_quote(bundle):
 
 def test_quoted_price_in_another_currency(bundle):
     projection = project(
-        bundle.parameters.cost, {"price_quoted": True, "price_per_infusion": 350, "budget_3_months": 3000}, "GBP"
+        bundle.parameters.cost, {"price_quoted": True, "price_per_visit": 350, "budget_3_months": 3000}, "GBP"
     )
     assert projection.currency == "GBP" and projection.quoted and projection.budget_comparable
     assert projection.for_horizon("12m").cost_high == 21 * 350

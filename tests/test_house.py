@@ -6,6 +6,8 @@ check fail, so a contract that quietly stopped looking at anything would be caug
 
 from __future__ import annotations
 
+import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -61,3 +63,34 @@ def test_a_planted_import_breaks_its_contract(tmp_path, module, planted, broken)
     done = _lint_imports(tmp_path)
     assert done.returncode != 0, done.stdout[-2000:]
     assert f"{broken}" in done.stdout and "BROKEN" in done.stdout
+
+
+FORM_WORDS = re.compile(r"\b(ketamine|esketamine|spravato|infusions?|OCD|ERP|SSRIs?|Y-BOCS)\b", re.IGNORECASE)
+
+
+def _code_strings(path: Path):
+    """Every string literal in a module that is not a docstring, with its line."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.lineno, node.value
+
+
+def test_no_form_specific_words_in_the_code():
+    """The form's words live in forms/: a second form (tests/forms/mini) must not inherit ketamine wording."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {text!r}"
+        for path in sorted((ROOT / "screener").rglob("*.py"))
+        if path.name != "paths.py"  # it names the shipped form's folder, the default
+        for line, text in _code_strings(path)
+        if FORM_WORDS.search(text)
+    ]
+    assert not found, "\n".join(found)

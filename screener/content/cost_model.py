@@ -56,5 +56,5 @@ def fact_names(model: CostModel) -> list[str]:
     """The fact ids a projection provides, known before any answers (for checking rules at load)."""
     names = ["price_low", "price_high", "price_quoted", "budget_comparable"]
     for horizon in model.horizons:
-        names += [f"{prefix}_{horizon.id}_{case}" for prefix in ("infusions", "cost") for case in ("low", "high")]
+        names += [f"{prefix}_{horizon.id}_{case}" for prefix in ("visits", "cost") for case in ("low", "high")]
     return names

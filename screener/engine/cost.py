@@ -1,6 +1,6 @@
-"""The cost and schedule projection: how many infusions, and what they may cost, over set horizons.
+"""The cost and schedule projection: how many visits, and what they may cost, over set horizons.
 
-The schedule (phases with infusions per week in a low and a high case), the typical price range and
+The schedule (phases with visits per week in a low and a high case), the typical price range and
 the horizons are data (``screener.content.cost_model``). A price the patient was quoted replaces the
 typical range.
 """
@@ -18,8 +18,8 @@ from screener.content.cost_model import CostModel, Horizon
 @dataclass(frozen=True)
 class HorizonCost:
     horizon: Horizon
-    infusions_low: int
-    infusions_high: int
+    visits_low: int
+    visits_high: int
     cost_low: float
     cost_high: float
 
@@ -39,7 +39,7 @@ class CostProjection:
         return next(item for item in self.horizons if item.horizon.id == horizon_id)
 
     def facts(self) -> dict[str, Any]:
-        """The projection as facts that rules can compare: cost_3m_low, infusions_12m_high, ..."""
+        """The projection as facts that rules can compare: cost_3m_low, visits_12m_high, ..."""
         facts: dict[str, Any] = {
             "price_low": self.price_low,
             "price_high": self.price_high,
@@ -48,15 +48,15 @@ class CostProjection:
         }
         for item in self.horizons:
             key = item.horizon.id
-            facts[f"infusions_{key}_low"] = item.infusions_low
-            facts[f"infusions_{key}_high"] = item.infusions_high
+            facts[f"visits_{key}_low"] = item.visits_low
+            facts[f"visits_{key}_high"] = item.visits_high
             facts[f"cost_{key}_low"] = item.cost_low
             facts[f"cost_{key}_high"] = item.cost_high
         return facts
 
 
-def infusions_within(model: CostModel, weeks: int, case: str) -> int:
-    """How many infusions the schedule gives in the first ``weeks`` weeks, in the low or high case."""
+def visits_within(model: CostModel, weeks: int, case: str) -> int:
+    """How many visits the schedule gives in the first ``weeks`` weeks, in the low or high case."""
     total = 0.0
     start = 0
     for phase in model.phases:
@@ -79,8 +79,8 @@ def project(model: CostModel, answers: Mapping[str, Any], region_currency: str |
         quoted = False
     horizons = []
     for horizon in model.horizons:
-        low = infusions_within(model, horizon.weeks, "low")
-        high = infusions_within(model, horizon.weeks, "high")
+        low = visits_within(model, horizon.weeks, "low")
+        high = visits_within(model, horizon.weeks, "high")
         horizons.append(HorizonCost(horizon, low, high, low * price_low, high * price_high))
     budget = answers.get(model.budget_question)
     budget = float(budget) if isinstance(budget, (int, float)) and not isinstance(budget, bool) else None

@@ -20,7 +20,7 @@ def make_application() -> QApplication:
     app.setOrganizationName("screener")
     app.setOrganizationDomain("screener.org")
     app.setApplicationName("screener")
-    app.setApplicationDisplayName("Ketamine consultation preparation")
+    app.setApplicationDisplayName("Consultation preparation")
     app.setDesktopFileName(DESKTOP_ID)  # the .desktop file's name: Wayland and the task bar show our icon and name
     app.setWindowIcon(QIcon(str(resource("icons", "screener.svg"))))
     if app.style().name().lower() != "fusion":  # once: changing the style under live widgets is unsafe

@@ -218,7 +218,7 @@ def _cost(build: _Build, block: blocks.CostBlock) -> CostView:
         rows.append(
             (
                 item.horizon.label,
-                f"{span(item.cost_low, item.cost_high)} ({span(item.infusions_low, item.infusions_high, False)} "
+                f"{span(item.cost_low, item.cost_high)} ({span(item.visits_low, item.visits_high, False)} "
                 f"{labels['count']})",
             )
         )

@@ -93,7 +93,7 @@ def _findings(view: FindingsView) -> str:
 
 
 def _cost(view: CostView) -> str:
-    rows = "".join(f"<b>{escape(label)}:</b> {escape(value)}<br>" for label, value in view.rows[1:])
+    rows = "".join(f"<b>{escape(label)}:</b> {escape(value)}<br>" for label, value in view.rows)
     sources = f"<small>{escape(view.source_label)} {escape('; '.join(view.sources))}</small>"
     return f"{_heading(view.heading)}<p>{rows}<small>{escape(view.note)}</small><br>{sources}</p>"
 

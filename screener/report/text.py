@@ -94,7 +94,7 @@ def _findings(view: FindingsView) -> list[str]:
 
 def _cost(view: CostView) -> list[str]:
     out = _heading(view.heading)
-    out += [f"  {label}: {value}" for label, value in view.rows[1:]]
+    out += [f"  {label}: {value}" for label, value in view.rows]
     out += _wrap(view.note, "  ")
     out += _wrap(f"{view.source_label} {'; '.join(view.sources)}", "  ")
     return out
