@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screener.engine.cost import visits_within, project
+from screener.engine.cost import project, visits_within
 
 
 def test_schedule_counts(bundle):
@@ -21,7 +21,7 @@ def test_typical_price_without_a_quote(bundle):
 
 def test_quoted_price_in_another_currency(bundle):
     projection = project(
-        bundle.parameters.cost, {"price_quoted": True, "price_per_visit": 350, "budget_3_months": 3000}, "GBP"
+        bundle.parameters.cost, {"price_quoted": True, "price_per_infusion": 350, "budget_3_months": 3000}, "GBP"
     )
     assert projection.currency == "GBP" and projection.quoted and projection.budget_comparable
     assert projection.for_horizon("12m").cost_high == 21 * 350

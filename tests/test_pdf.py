@@ -139,7 +139,7 @@ def test_money_is_written_one_way_and_the_clinics_quote_is_named(bundle):
     text = pdf_text(_pdf(bundle, answers)[0])
     assert "£350" in text and "£3,000" in text
     assert "GBP" not in text and "in your currency" not in text and "$" not in text.split("Appendix")[0]
-    assert "The clinic's own price for one visit, as entered by the patient" in text
+    assert "The clinic's own price for one infusion, as entered by the patient" in text
     assert "typical US prices" not in text.split("Appendix")[0]
 
 
