@@ -320,3 +320,30 @@ def test_report_bad_input_exits_2(tmp_path, capsys, arguments, message):
     command = ["report", str(EXAMPLES_DIR / "worth_discussing.json"), "-o", str(tmp_path / "s.pdf"), *arguments]
     assert main(command) == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_options_stand_side_by_side_and_mark_what_was_tried(bundle):
+    answers = {
+        **_document("worth_discussing").answers,
+        "treatment_kinds": ["medicines", "therapy", "other"],
+        "other_treatment_kinds": ["tms"],
+        "med_trials": [
+            {"medicine": "clomipramine", "dose_mg": 150, "weeks_total": 12, "weeks_at_dose": 8, "outcome": "worse"}
+        ],
+        "matters_cost": "lot",
+    }
+    text = pdf_text(_pdf(bundle, answers)[0], footers=False)
+    assert (
+        "Clomipramine (you have tried this)" in text and "Deep TMS (magnetic stimulation) (you have tried this)" in text
+    )
+    assert "Ketamine treatment (you have tried this)" not in text
+    assert "Cost (you said: A lot)" in text
+    options = next(block for block in bundle.content.blocks if block.type == "options")
+    for option in options.options:  # benefits and harms in the same detail for every option
+        assert (
+            folded(option.benefit) in text
+            and folded(option.harms_common) in text
+            and folded(option.harms_serious) in text
+        )
+    nothing_tried = pdf_text(_pdf(bundle, {**_document("other_steps_first").answers, "treatment_kinds": ["none"]})[0])
+    assert "(you have tried this)" not in nothing_tried

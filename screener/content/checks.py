@@ -16,10 +16,12 @@ from screener.content.problems import Problems, duplicates
 from screener.content.regions import RegionList
 from screener.content.report_content import (
     FIRST_BLOCKS,
+    OPTION_FIELDS,
     REQUIRED_BLOCKS,
     AnswersBlock,
     FindingsBlock,
     HeaderBlock,
+    OptionsBlock,
     QuestionsBlock,
     ReportContent,
     TableBlock,
@@ -213,6 +215,8 @@ def check_content(path: Path, content: ReportContent, form: Form, rules: RuleSet
                 problems.add(path, where, f"'{question_id}' is a repeatable group: show it with a 'table' block")
         if isinstance(block, TableBlock):
             _check_table(path, where, block, form, count_facts, problems)
+        elif isinstance(block, OptionsBlock):
+            _check_options(path, where, block, form, rules, problems)
         elif isinstance(block, FindingsBlock):
             shown |= set(block.categories)
             for category in sorted(set(block.categories) - set(CATEGORIES)):
@@ -222,9 +226,28 @@ def check_content(path: Path, content: ReportContent, form: Form, rules: RuleSet
             problems.add(path, "blocks", f"rule '{rule.id}' ({rule.category}) would be shown by no findings block")
 
 
+def _check_options(path: Path, where: str, block: OptionsBlock, form: Form, rules: RuleSet, problems: Problems) -> None:
+    """Every option has the same rows and fares on every rated point; its 'tried' condition names real ids."""
+    for field in sorted(set(OPTION_FIELDS) - set(block.rows)):
+        problems.add(path, f"{where} > rows", f"no label for '{field}'")
+    keys = {value.key for value in block.values}
+    answers = {question.id: question for _, question in form.questions()}
+    facts = {fact.id for fact in rules.facts}
+    for option in block.options:
+        at = f"{where} > option '{option.id}'"
+        for key in sorted(keys - set(option.fares)):
+            problems.add(path, at, f"says nothing about '{key}', which the patient rates")
+        for key in sorted(set(option.fares) - keys):
+            problems.add(path, at, f"'fares' names '{key}', which is not one of the rated points")
+        if option.tried_when is not None:
+            _check_condition(path, f"{at} > tried_when", option.tried_when, problems, answers=answers, facts=facts)
+
+
 def _named_questions(block) -> list[str]:
     if isinstance(block, (HeaderBlock, AnswersBlock)):
         return list(block.questions)
+    if isinstance(block, OptionsBlock):
+        return [value.question for value in block.values]
     if isinstance(block, QuestionsBlock) and block.own_question:
         return [block.own_question]
     return []

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from screener.content.conditions import Condition
 from screener.content.frozen import Frozen
 from screener.content.sources import Citation
 
@@ -149,6 +150,48 @@ class TextBlock(BlockBase):
     page_break: bool = False
 
 
+class OptionValue(Frozen):
+    """Something the patient rated (a question), shown with how each option fares on it."""
+
+    question: str
+    key: str = Field(min_length=1, description="the key of each option's 'fares' entry")
+    label: str = Field(min_length=1)
+
+
+class Option(Frozen):
+    """One option in the decision, with the same fields as every other: benefits and harms in equal detail."""
+
+    id: str
+    name: str = Field(min_length=1)
+    tried_when: Condition | None = Field(default=None, description="the answers that mean the patient tried it")
+    involves: str = Field(min_length=1)
+    benefit: str = Field(min_length=1)
+    certainty: str = Field(min_length=1)
+    harms_common: str = Field(min_length=1)
+    harms_serious: str = Field(min_length=1)
+    cost: str = Field(min_length=1)
+    availability: str = Field(min_length=1)
+    fares: dict[str, str] = Field(description="how the option fares on each thing the patient rated")
+    cite: list[Citation] = Field(min_length=1)
+
+
+OPTION_FIELDS = ("involves", "benefit", "certainty", "harms_common", "harms_serious", "cost", "availability")
+
+
+class OptionsBlock(BlockBase):
+    """The options side by side, the same rows for each, and the patient's own ratings next to them (not ranked)."""
+
+    type: Literal["options"]
+    intro: str = Field(min_length=1)
+    rows: dict[str, str] = Field(description="a label for each of OPTION_FIELDS")
+    values: list[OptionValue] = Field(default_factory=list)
+    rated: str = Field(min_length=1, description="'{label} (you said: {answer})'")
+    not_rated: str = Field(min_length=1, description="said instead of the answer when the patient did not rate it")
+    tried: str = Field(min_length=1, description="added to the name of an option the patient has tried")
+    per_table: int = Field(default=3, ge=1, le=6, description="options per table in the PDF")
+    options: list[Option] = Field(min_length=2)
+
+
 class SourcesBlock(BlockBase):
     type: Literal["sources"]
     checked: str = Field(default="Checked", description="the word before the date a source was checked")
@@ -171,6 +214,7 @@ Block = Annotated[
     | ChecklistBlock
     | ResearchBlock
     | TextBlock
+    | OptionsBlock
     | SourcesBlock
     | AboutBlock,
     Field(discriminator="type"),
@@ -192,6 +236,8 @@ class ReportContent(Frozen):
                 found += [(where, cite) for cite in block.cite]
             elif isinstance(block, ChecklistBlock):
                 found += [(f"{where} > '{group.title}'", cite) for group in block.groups for cite in group.cite]
+            elif isinstance(block, OptionsBlock):
+                found += [(f"{where} > '{option.id}'", cite) for option in block.options for cite in option.cite]
             elif isinstance(block, ResearchBlock):
                 for number, item in enumerate(block.items, start=1):
                     found += [(f"{where} > item {number}", cite) for cite in item.claim_cite + item.cite]

@@ -18,7 +18,7 @@ from screener.content.form import Id
 from screener.content.frozen import Frozen
 from screener.content.sources import Citation
 
-Category = Literal["safety", "profile", "precaution", "practical", "information"]
+Category = Literal["safety", "profile", "precaution", "practical", "information", "readiness"]
 CATEGORIES = get_args(Category)
 Tone = Literal["urgent", "attention", "caution", "calm"]
 

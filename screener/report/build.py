@@ -18,7 +18,7 @@ from screener.content.form import GroupQuestion
 from screener.content.sources import Citation
 from screener.content.wording import format_date
 from screener.engine.conditions import Scope, evaluate
-from screener.engine.evaluation import Evaluation, Finding
+from screener.engine.evaluation import Evaluation
 from screener.engine.visibility import applicable
 from screener.report.model import (
     AboutView,
@@ -33,6 +33,7 @@ from screener.report.model import (
     FindingView,
     HeaderView,
     Item,
+    OptionsView,
     OutcomeView,
     Paper,
     QuestionsView,
@@ -53,18 +54,20 @@ class _Build:
     bundle: FormBundle
     result: Evaluation
     made_on: dt.date
+    shown_categories: set[str] = field(default_factory=set)  # of findings, in any block this summary shows
     numbered: int = 0
-    shown_findings: list[Finding] = field(default_factory=list)
     cited: set[str] = field(default_factory=set)
 
     @property
     def urgent(self) -> bool:
         return self.result.outcome.tone == "urgent"
 
+    def holds(self, condition) -> bool:
+        return evaluate(condition, Scope(self.result.answers, self.result.facts, self.bundle.threshold_values)).value
+
     def cites(self, citations: list[Citation]) -> tuple[str, ...]:
         """The citations that apply to these answers, as printed; their sources join the list of sources."""
-        scope = Scope(self.result.answers, self.result.facts, self.bundle.threshold_values)
-        kept = [cite for cite in citations if cite.when is None or evaluate(cite.when, scope).value]
+        kept = [cite for cite in citations if cite.when is None or self.holds(cite.when)]
         self.cited |= {cite.source for cite in kept}
         return tuple(self.bundle.sources.cite(cite) for cite in kept)
 
@@ -86,6 +89,9 @@ class _Build:
 def build_report(bundle: FormBundle, result: Evaluation, made_on: dt.date, paper: Paper | None = None) -> Report:
     build = _Build(bundle, result, made_on)
     shown = [block for block in bundle.content.blocks if block.crisis_summary or not build.urgent]
+    build.shown_categories = {"safety"} | {
+        category for block in shown if isinstance(block, blocks.FindingsBlock) for category in block.categories
+    }
     views = {
         index: _BUILDERS[type(block)](build, block) for index, block in enumerate(shown) if block.type != "sources"
     }
@@ -117,7 +123,6 @@ def _crisis(build: _Build, block: blocks.CrisisBlock) -> CrisisView | None:
     safety = [finding for finding in build.result.findings if finding.category == "safety"]
     if not safety:
         return None
-    build.shown_findings += safety
     region = build.result.region
     lines = []
     for line in build.bundle.regions.crisis_lines(region):
@@ -191,7 +196,6 @@ def _findings(build: _Build, block: blocks.FindingsBlock) -> FindingsView | None
         build.numbered += 1
         build.cited |= set(finding.source_ids)
         views.append(FindingView(build.numbered, finding.text, finding.reason, tuple(finding.sources)))
-    build.shown_findings += chosen
     return FindingsView(block.heading, tuple(views), block.source_label, block.empty)
 
 
@@ -247,7 +251,8 @@ def _cost(build: _Build, block: blocks.CostBlock) -> CostView:
 
 
 def _questions(build: _Build, block: blocks.QuestionsBlock) -> QuestionsView:
-    asked = tuple(dict.fromkeys(finding.ask for finding in build.shown_findings))
+    shown = [finding for finding in build.result.findings if finding.category in build.shown_categories]
+    asked = tuple(dict.fromkeys(finding.ask for finding in shown))
     own = build.result.answers.get(block.own_question) if block.own_question else None
     return QuestionsView(block.heading, block.asked_heading, asked, block.own_heading, own or None)
 
@@ -268,7 +273,25 @@ def _research(build: _Build, block: blocks.ResearchBlock) -> ResearchView:
 
 
 def _text(build: _Build, block: blocks.TextBlock) -> TextView:
-    return TextView(block.heading, tuple(block.paragraphs), build.cites(block.cite), block.page_break)
+    """Fixed paragraphs; '{form_version}' is the form's version, so 'about this aid' cannot go stale."""
+    paragraphs = tuple(paragraph.replace("{form_version}", build.bundle.form.version) for paragraph in block.paragraphs)
+    return TextView(block.heading, paragraphs, build.cites(block.cite), block.page_break)
+
+
+def _options(build: _Build, block: blocks.OptionsBlock) -> OptionsView:
+    options = block.options
+    names = tuple(
+        f"{option.name} ({block.tried})" if option.tried_when and build.holds(option.tried_when) else option.name
+        for option in options
+    )
+    rows = [(block.rows[name], tuple(getattr(option, name) for option in options)) for name in blocks.OPTION_FIELDS]
+    for value in block.values:
+        rated = build.answer_items([value.question])
+        answer = rated[0].value if rated else block.not_rated
+        label = block.rated.replace("{label}", value.label).replace("{answer}", answer)
+        rows.append((label, tuple(option.fares[value.key] for option in options)))
+    sources = tuple(f"{option.name}: {'; '.join(build.cites(option.cite))}" for option in options)
+    return OptionsView(block.heading, block.intro, names, tuple(rows), sources, block.source_label, block.per_table)
 
 
 def _about(build: _Build, block: blocks.AboutBlock) -> AboutView:
@@ -293,6 +316,7 @@ _BUILDERS: dict[type, Callable[[_Build, Any], BlockView | None]] = {
     blocks.ChecklistBlock: _checklist,
     blocks.ResearchBlock: _research,
     blocks.TextBlock: _text,
+    blocks.OptionsBlock: _options,
     blocks.AboutBlock: _about,
 }
 

@@ -15,6 +15,7 @@ from screener.report.model import (
     FindingsView,
     HeaderView,
     Item,
+    OptionsView,
     OutcomeView,
     QuestionsView,
     Report,
@@ -131,6 +132,17 @@ def _text(view: TextView) -> str:
     return _heading(view.heading) + "".join(f"<p>{escape(paragraph)}</p>" for paragraph in view.paragraphs)
 
 
+def _options(view: OptionsView) -> str:
+    head = "".join(f"<th align='left'>{escape(name)}</th>" for name in view.names)
+    rows = "".join(
+        f"<tr><td><b>{escape(label)}</b></td>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
+        for label, cells in view.rows
+    )
+    sources = "".join(f"<small>{escape(view.source_label)} {escape(line)}</small><br>" for line in view.sources)
+    table = f"<table border='1' cellpadding='3' cellspacing='0'><tr><th></th>{head}</tr>{rows}</table>"
+    return f"{_heading(view.heading)}<p>{escape(view.intro)}</p>{table}<p>{sources}</p>"
+
+
 def _sources(view: SourcesView) -> str:
     entries = "".join(f"<small><b>{escape(s.short)}:</b> {escape(s.reference)}</small><br>" for s in view.sources)
     return f"{_heading(view.heading)}<p>{entries}</p>"
@@ -152,6 +164,7 @@ _DRAW: dict[type, Callable[[BlockView], str]] = {
     ChecklistView: _checklist,
     ResearchView: _research,
     TextView: _text,
+    OptionsView: _options,
     SourcesView: _sources,
     AboutView: _about,
 }

@@ -162,6 +162,19 @@ class TextView:
 
 
 @dataclass(frozen=True)
+class OptionsView:
+    """Options as columns, the same rows for each; the rated rows carry the patient's own answer in their label."""
+
+    heading: str | None
+    intro: str
+    names: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (row label, one cell per option)
+    sources: tuple[str, ...]
+    source_label: str
+    per_table: int
+
+
+@dataclass(frozen=True)
 class SourceEntry:
     short: str
     reference: str
@@ -193,6 +206,7 @@ BlockView = (
     | ChecklistView
     | ResearchView
     | TextView
+    | OptionsView
     | SourcesView
     | AboutView
 )

@@ -39,6 +39,7 @@ from screener.report.model import (
     FindingsView,
     HeaderView,
     Item,
+    OptionsView,
     OutcomeView,
     QuestionsView,
     Report,
@@ -183,6 +184,7 @@ class _Story:
             ChecklistView: self.checklist,
             ResearchView: self.research,
             TextView: self.text_block,
+            OptionsView: self.options,
             SourcesView: self.sources,
             AboutView: self.about,
         }
@@ -413,6 +415,22 @@ class _Story:
         if block.sources:
             content.append(self.para("; ".join(block.sources), "small", bold_prefix="Source:"))
         return [*flowables, KeepTogether(content)]
+
+    def options(self, options: OptionsView) -> list[Flowable]:
+        """The options side by side, a few per table so each column stays readable; the row labels repeat."""
+        flowables: list[Flowable] = [KeepTogether([*self.heading(options.heading), self.para(options.intro)])]
+        step = options.per_table
+        label_width = 0.22 * self.width
+        for start in range(0, len(options.names), step):
+            names = options.names[start : start + step]
+            rows = tuple((label, *cells[start : start + step]) for label, cells in options.rows)
+            widths = [label_width] + [(self.width - label_width) / len(names)] * len(names)
+            flowables += [Spacer(1, 4), self.data_table(("", *names), rows, widths)]
+        flowables += [
+            Spacer(1, 2),
+            *(self.para(line, "small", bold_prefix=options.source_label) for line in options.sources),
+        ]
+        return flowables
 
     def sources(self, sources: SourcesView) -> list[Flowable]:
         entries = [

@@ -14,6 +14,7 @@ from screener.report.model import (
     CrisisView,
     FindingsView,
     HeaderView,
+    OptionsView,
     OutcomeView,
     QuestionsView,
     Report,
@@ -135,6 +136,15 @@ def _text(view: TextView) -> list[str]:
     return out
 
 
+def _options(view: OptionsView) -> list[str]:
+    out = [*_heading(view.heading), *_wrap(view.intro, "  ")]
+    for index, name in enumerate(view.names):
+        out.append(f"  {name}")
+        for label, cells in view.rows:
+            out += _wrap(f"{label}: {cells[index]}", "    ", "      ")
+    return out + [line for source in view.sources for line in _wrap(f"{view.source_label} {source}", "  ", "    ")]
+
+
 def _sources(view: SourcesView) -> list[str]:
     out = _heading(view.heading)
     for source in view.sources:
@@ -158,6 +168,7 @@ _DRAW: dict[type, Callable[[BlockView], list[str]]] = {
     ChecklistView: _checklist,
     ResearchView: _research,
     TextView: _text,
+    OptionsView: _options,
     SourcesView: _sources,
     AboutView: _about,
 }
