@@ -347,3 +347,16 @@ def test_the_options_stand_side_by_side_and_mark_what_was_tried(bundle):
         )
     nothing_tried = pdf_text(_pdf(bundle, {**_document("other_steps_first").answers, "treatment_kinds": ["none"]})[0])
     assert "(you have tried this)" not in nothing_tried
+
+
+def test_every_renderer_draws_every_kind_of_block():
+    """A new block type cannot be forgotten by one renderer: the PDF, the summary page and the text."""
+    import typing
+
+    from screener.report import html, text
+    from screener.report.model import BlockView
+    from screener.report.pdf import PdfText, _Story
+
+    kinds = set(typing.get_args(BlockView))
+    assert set(html._DRAW) == kinds and set(text._DRAW) == kinds
+    assert set(_Story(PdfText(), 500).draw) == kinds
