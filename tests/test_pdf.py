@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import stat
+from html import escape
 
 import pytest
 
@@ -345,6 +346,11 @@ def test_the_options_stand_side_by_side_and_mark_what_was_tried(bundle):
             and folded(option.harms_common) in text
             and folded(option.harms_serious) in text
         )
+    from screener.report.html import render_html
+    from screener.report.pipeline import report_for
+
+    page = render_html(report_for(bundle, new_document(bundle.form, answers), made_on=DAY)[1])
+    assert all(escape(option.name) in page for option in options.options)  # the summary page shows them too
     nothing_tried = pdf_text(_pdf(bundle, {**_document("other_steps_first").answers, "treatment_kinds": ["none"]})[0])
     assert "(you have tried this)" not in nothing_tried
 

@@ -133,14 +133,20 @@ def _text(view: TextView) -> str:
 
 
 def _options(view: OptionsView) -> str:
-    head = "".join(f"<th align='left'>{escape(name)}</th>" for name in view.names)
-    rows = "".join(
-        f"<tr><td><b>{escape(label)}</b></td>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
-        for label, cells in view.rows
-    )
+    """A few options per table, as in the PDF, so each column stays wide enough to read."""
+    tables = []
+    for start in range(0, len(view.names), view.per_table):
+        names = view.names[start : start + view.per_table]
+        head = "".join(f"<th align='left'>{escape(name)}</th>" for name in names)
+        rows = "".join(
+            f"<tr><td><b>{escape(label)}</b></td>"
+            + "".join(f"<td>{escape(cell)}</td>" for cell in cells[start : start + view.per_table])
+            + "</tr>"
+            for label, cells in view.rows
+        )
+        tables.append(f"<table border='1' cellpadding='3' cellspacing='0'><tr><th></th>{head}</tr>{rows}</table><br>")
     sources = "".join(f"<small>{escape(view.source_label)} {escape(line)}</small><br>" for line in view.sources)
-    table = f"<table border='1' cellpadding='3' cellspacing='0'><tr><th></th>{head}</tr>{rows}</table>"
-    return f"{_heading(view.heading)}<p>{escape(view.intro)}</p>{table}<p>{sources}</p>"
+    return f"{_heading(view.heading)}<p>{escape(view.intro)}</p>{''.join(tables)}<p>{sources}</p>"
 
 
 def _sources(view: SourcesView) -> str:
