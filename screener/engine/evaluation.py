@@ -16,6 +16,7 @@ from screener.content.bundle import FormBundle
 from screener.content.form import GroupQuestion
 from screener.content.regions import Region
 from screener.content.rules import FactDef, OutcomeDef, Rule
+from screener.content.sources import Citation
 from screener.engine.conditions import Outcome, Scope, evaluate, resolve
 from screener.engine.cost import CostProjection, project
 from screener.engine.visibility import prune
@@ -87,7 +88,7 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
     for rule in bundle.rules.rules:
         result = evaluate(rule.when, scope)
         if result.value:
-            findings.append(_finding(bundle, rule, result, answers, facts, region))
+            findings.append(_finding(bundle, rule, result, scope, region))
     raised = {finding.raises for finding in findings if finding.raises}
     outcome = next(
         (outcome for outcome in bundle.rules.outcomes if outcome.id in raised),
@@ -129,17 +130,14 @@ def _name_shortfalls(
     return "; ".join(named) or "none"
 
 
-def _finding(
-    bundle: FormBundle,
-    rule: Rule,
-    result: Outcome,
-    answers: Mapping[str, Any],
-    facts: Mapping[str, Any],
-    region: Region,
-) -> Finding:
-    reason = _ReasonFormatter(money=region.money).vformat(rule.reason, (), {**answers, **facts})
-    scope = Scope(answers, facts, bundle.threshold_values)
-    cited = [citation for citation in rule.cite if citation.when is None or evaluate(citation.when, scope).value]
+def applicable_citations(citations: list[Citation], scope: Scope) -> list[Citation]:
+    """The citations that apply to these answers: those without ``when``, and those whose ``when`` holds."""
+    return [citation for citation in citations if citation.when is None or evaluate(citation.when, scope).value]
+
+
+def _finding(bundle: FormBundle, rule: Rule, result: Outcome, scope: Scope, region: Region) -> Finding:
+    reason = _ReasonFormatter(money=region.money).vformat(rule.reason, (), {**scope.answers, **scope.facts})
+    cited = applicable_citations(rule.cite, scope)
     sources = [bundle.sources.cite(citation) for citation in cited]
     ids = [citation.source for citation in cited]
     return Finding(rule.id, rule.category, rule.text, reason, rule.ask, sources, ids, rule.raises, result.because)

@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from screener.content import report_content as blocks
 from screener.content.bundle import FormBundle
+from screener.content.conditions import Condition
 from screener.content.form import GroupQuestion
 from screener.content.sources import Citation
 from screener.content.wording import format_date
 from screener.engine.conditions import Scope, evaluate
-from screener.engine.evaluation import Evaluation
+from screener.engine.evaluation import Evaluation, applicable_citations
 from screener.engine.visibility import applicable
 from screener.report.model import (
     AboutView,
@@ -62,19 +64,28 @@ class _Build:
     def urgent(self) -> bool:
         return self.result.outcome.tone == "urgent"
 
-    def holds(self, condition) -> bool:
-        return evaluate(condition, Scope(self.result.answers, self.result.facts, self.bundle.threshold_values)).value
+    @cached_property
+    def scope(self) -> Scope:
+        return Scope(self.result.answers, self.result.facts, self.bundle.threshold_values)
+
+    @cached_property
+    def applies(self) -> Callable[[str], bool]:
+        """Whether a question applied to these answers (worked out once for every block)."""
+        return applicable(self.bundle.form, self.result.answers).applies
+
+    def holds(self, condition: Condition) -> bool:
+        return evaluate(condition, self.scope).value
 
     def cites(self, citations: list[Citation]) -> tuple[str, ...]:
         """The citations that apply to these answers, as printed; their sources join the list of sources."""
-        kept = [cite for cite in citations if cite.when is None or self.holds(cite.when)]
+        kept = applicable_citations(citations, self.scope)
         self.cited |= {cite.source for cite in kept}
         return tuple(self.bundle.sources.cite(cite) for cite in kept)
 
     def answer_items(self, question_ids: list[str], unanswered: str | None = None, short: bool = True) -> list[Item]:
         """Answers as items; ``unanswered`` is said for a question that applied but was left empty."""
         items = []
-        applies = applicable(self.bundle.form, self.result.answers).applies
+        applies = self.applies
         for question_id in question_ids:
             question = self.bundle.form.question(question_id)
             value = self.result.answers.get(question_id)
