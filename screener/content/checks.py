@@ -14,19 +14,18 @@ from screener.content.cost_model import fact_names
 from screener.content.form import Form, GroupQuestion, NumberQuestion, QuestionBase, SingleChoice, YesNo
 from screener.content.problems import Problems, duplicates
 from screener.content.regions import RegionList
+from screener.content.reads import block_questions, unread_questions
 from screener.content.report_content import (
     FIRST_BLOCKS,
     OPTION_FIELDS,
     REQUIRED_BLOCKS,
-    AnswersBlock,
     FindingsBlock,
-    HeaderBlock,
     OptionsBlock,
-    QuestionsBlock,
+    PointsBlock,
     ReportContent,
     TableBlock,
 )
-from screener.content.rules import CATEGORIES, FactDef, Parameters, RuleSet
+from screener.content.rules import CATEGORIES, FactDef, Parameters, RuleSet, placeholders
 from screener.content.sources import Citation, SourceList
 
 
@@ -135,9 +134,11 @@ def check_rules(
                 _check_count(path, where, fact, group, problems, answers=answers, facts=facts, params=params)
         if fact.when is not None:
             _check_condition(path, f"{where} > when", fact.when, problems, answers=answers, facts=facts, params=params)
+        for name in fact.unanswered:
+            if name not in answers:
+                problems.add(path, f"{where} > unanswered", f"'{name}' is not a question of the form")
         facts.add(fact.id)
-        if fact.why_not_fact:
-            facts.add(fact.why_not_fact)
+        facts |= set(filter(None, [fact.why_not_fact, fact.names_fact]))
     for rule_id in duplicates(rule.id for rule in rules.rules):
         problems.add(path, f"rule '{rule_id}'", "this rule id is used more than once")
     for rule in rules.rules:
@@ -146,7 +147,13 @@ def check_rules(
         if rule.raises is not None and rule.raises not in outcome_ids:
             problems.add(path, f"{where} > raises", f"'{rule.raises}' is not one of the outcomes")
         for name in sorted(rule.placeholders() - facts - set(answers)):
-            problems.add(path, f"{where} > reason", f"{{{name}}} is neither a fact nor a question id")
+            problems.add(path, f"{where} > text or reason", f"{{{name}}} is neither a fact nor a question id")
+    for outcome in rules.outcomes:
+        for number, variant in enumerate(outcome.variants, start=1):
+            at = f"outcome '{outcome.id}' > variant {number}"
+            _check_condition(path, f"{at} > when", variant.when, problems, answers=answers, facts=facts, params=params)
+            for name in sorted(placeholders(variant.summary) - facts - set(answers)):
+                problems.add(path, f"{at} > summary", f"{{{name}}} is neither a fact nor a question id")
 
 
 def _check_count(
@@ -168,8 +175,10 @@ def _check_count(
     for name in fact.distinct:
         if name not in items:
             problems.add(path, f"{where} > distinct", f"'{name}' is not a question of '{group.id}'")
-    for number, shortfall in enumerate(fact.why_not, start=1):
-        at = f"{where} > why_not {number}"
+    said = [(f"why_not {number}", item) for number, item in enumerate(fact.why_not, start=1)]
+    said += [(f"notes {number}", item) for number, item in enumerate(fact.notes, start=1)]
+    for name, shortfall in said:
+        at = f"{where} > {name}"
         _check_condition(path, at, shortfall.when, problems, **scope)
         for ref in shortfall.values.values():
             for kind in ("param", "answer", "fact"):
@@ -207,7 +216,7 @@ def check_content(path: Path, content: ReportContent, form: Form, rules: RuleSet
     count_facts = {fact.id: fact.count for fact in rules.facts if fact.count}
     for block in blocks:
         where = f"block '{block.id}' ({block.type})"
-        for question_id in _named_questions(block):
+        for question_id in block_questions(block):
             question = form.question(question_id)
             if question is None:
                 problems.add(path, where, f"'{question_id}' is not a question of the form")
@@ -217,13 +226,41 @@ def check_content(path: Path, content: ReportContent, form: Form, rules: RuleSet
             _check_table(path, where, block, form, count_facts, problems)
         elif isinstance(block, OptionsBlock):
             _check_options(path, where, block, form, rules, problems)
-        elif isinstance(block, FindingsBlock):
+        elif isinstance(block, (FindingsBlock, PointsBlock)):
             shown |= set(block.categories)
             for category in sorted(set(block.categories) - set(CATEGORIES)):
                 problems.add(path, where, f"'{category}' is not a finding category ({', '.join(CATEGORIES)})")
     for rule in rules.rules:
         if rule.category not in shown:
             problems.add(path, "blocks", f"rule '{rule.id}' ({rule.category}) would be shown by no findings block")
+    if content.first_page is not None:
+        _check_first_page(path, content, problems)
+
+
+def _check_first_page(path: Path, content: ReportContent, problems: Problems) -> None:
+    """Page 1 ends at a block that exists; what may move to page 2 is on page 1 to begin with."""
+    first_page = content.first_page
+    assert first_page is not None
+    ids = [block.id for block in content.blocks]
+    if first_page.last_block not in ids:
+        problems.add(path, "first_page > last_block", f"'{first_page.last_block}' is not a block")
+        return
+    on_page_one = ids[: ids.index(first_page.last_block)]  # the last block itself stays: it ends the page
+    for name in first_page.may_move:
+        if name not in on_page_one:
+            problems.add(path, "first_page > may_move", f"'{name}' is not a block before '{first_page.last_block}'")
+
+
+def check_reads(
+    path: Path, form: Form, rules: RuleSet, parameters: Parameters, content: ReportContent, problems: Problems
+) -> None:
+    """A question nothing reads is asked for nothing: every one must feed a rule, a fact or the summary."""
+    for name in unread_questions(form, rules, parameters.cost, content):
+        problems.add(
+            path,
+            f"question '{name}'",
+            "nothing reads this answer (no rule, fact, condition or summary block): show it or stop asking it",
+        )
 
 
 def _check_options(path: Path, where: str, block: OptionsBlock, form: Form, rules: RuleSet, problems: Problems) -> None:
@@ -241,16 +278,6 @@ def _check_options(path: Path, where: str, block: OptionsBlock, form: Form, rule
             problems.add(path, at, f"'fares' names '{key}', which is not one of the rated points")
         if option.tried_when is not None:
             _check_condition(path, f"{at} > tried_when", option.tried_when, problems, answers=answers, facts=facts)
-
-
-def _named_questions(block) -> list[str]:
-    if isinstance(block, (HeaderBlock, AnswersBlock)):
-        return list(block.questions)
-    if isinstance(block, OptionsBlock):
-        return [value.question for value in block.values]
-    if isinstance(block, QuestionsBlock) and block.own_question:
-        return [block.own_question]
-    return []
 
 
 def _check_table(

@@ -24,6 +24,7 @@ Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 class Option(Frozen):
     value: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
     label: str = Field(min_length=1)
+    short: str | None = Field(default=None, description="a shorter label for the summary's tables and lists")
     help: str | None = None
 
 
@@ -46,6 +47,10 @@ class QuestionBase(Frozen):
     def display(self, value: Any) -> str:
         """A valid answer as a person reads it: option labels, Yes/No, numbers with units, dates in words."""
         return str(value)
+
+    def brief(self, value: Any) -> str:
+        """The answer as the summary prints it: as ``display``, but with options' short labels where given."""
+        return self.display(value)
 
     def operator_problem(self, operator: str, values: list[Any]) -> str | None:
         """Why a condition may not compare this question's answer with ``operator`` and ``values``; None if it may.
@@ -76,14 +81,19 @@ class ChoiceQuestion(QuestionBase):
     def option_values(self) -> list[str]:
         return [option.value for option in self.options]
 
-    def option_label(self, value: str) -> str:
+    def option_label(self, value: str, short: bool = False) -> str:
         for option in self.options:
             if option.value == value:
-                return option.label
+                return (option.short or option.label) if short else option.label
         return value
 
     def display(self, value: Any) -> str:
         return self.option_label(value)
+
+    def brief(self, value: Any) -> str:
+        if isinstance(value, list):
+            return "; ".join(self.option_label(choice, short=True) for choice in value)
+        return self.option_label(value, short=True)
 
     def operator_problem(self, operator: str, values: list[Any]) -> str | None:
         problem = super().operator_problem(operator, values)
@@ -225,17 +235,31 @@ class GroupQuestion(QuestionBase):
     kind: Literal["group"]
     item_name: str = Field(min_length=1, description="what one entry is called, e.g. 'medicine trial'")
     title_from: str = Field(description="the item question whose answer names an entry in lists")
+    title_other: str | None = Field(
+        default=None, description="an item text question whose answer, when given, names the entry instead"
+    )
     questions: list[ItemQuestion] = Field(min_length=1)
     max_items: int = Field(default=40, ge=1, le=500)
 
     @model_validator(mode="after")
     def _title_is_an_item(self) -> GroupQuestion:
-        if self.title_from not in {question.id for question in self.questions}:
-            raise ValueError(f"title_from '{self.title_from}' is not one of this group's questions")
+        ids = {question.id for question in self.questions}
+        for name in filter(None, (self.title_from, self.title_other)):
+            if name not in ids:
+                raise ValueError(f"'{name}' (the entry's title) is not one of this group's questions")
         return self
 
     def item_question(self, question_id: str) -> QuestionBase | None:
         return next((question for question in self.questions if question.id == question_id), None)
+
+    def entry_title(self, entry: dict[str, Any]) -> str:
+        """What one entry is called in lists: the name the patient typed, else the chosen answer's label."""
+        typed = entry.get(self.title_other) if self.title_other else None
+        if isinstance(typed, str) and typed.strip():
+            return typed.strip()
+        question = self.item_question(self.title_from)
+        value = entry.get(self.title_from)
+        return question.display(value) if question is not None and value is not None else ""
 
     def check_answer(self, value: Any) -> str | None:
         if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):

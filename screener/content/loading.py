@@ -44,6 +44,8 @@ def load(folder: Path) -> FormBundle:
         checks.check_cost(folder / "parameters.yaml", parameters, form, problems)
     if form is not None and rules is not None and content is not None:
         checks.check_content(folder / "report.yaml", content, form, rules, problems)
+        if parameters is not None and not broken:
+            checks.check_reads(folder / "form.yaml", form, rules, parameters, content, problems)
     if sources is not None:
         checks.check_sources(folder.parent / "sources.yaml", sources, problems)
         for file, citations in checks.all_citations(folder, rules, parameters, regions, content):

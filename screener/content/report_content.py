@@ -59,11 +59,15 @@ class OutcomeBlock(BlockBase):
 
 
 class AnswersBlock(BlockBase):
-    """Answers as 'label: value' lines; ``unanswered`` (when set) is printed for a question left empty."""
+    """Answers as 'label: value' lines; ``unanswered`` (when set) is printed for a question left empty.
+
+    ``not_twice`` leaves out answers that a points block before it already showed behind a point.
+    """
 
     type: Literal["answers"]
     questions: list[str] = Field(min_length=1)
     unanswered: str | None = None
+    not_twice: bool = False
     short_labels: bool = True
     columns: Literal[1, 2] = 2
 
@@ -72,6 +76,8 @@ class TableColumn(Frozen):
     question: str
     label: str
     detail: str | None = Field(default=None, description="an item question whose answer replaces 'other'")
+    number_only: bool = Field(default=False, description="numbers without their unit (the label names the unit)")
+    also: str | None = Field(default=None, description="a second item question shown in the same cell: '16 / 10'")
 
 
 class TableCheck(Frozen):
@@ -89,7 +95,30 @@ class TableBlock(BlockBase):
     columns: list[TableColumn] = Field(min_length=1)
     check: TableCheck | None = None
     note: str | None = None
+    cite: list[Citation] = Field(default_factory=list, description="the sources of the note's thresholds")
     empty: str = Field(min_length=1, description="said when the patient listed no entry")
+
+
+class PointsBlock(BlockBase):
+    """Findings of the listed categories as a table: each finding, and the patient's answers behind it.
+
+    The answers behind a finding are those its rule's condition names (for a choose-several question, only
+    the options it matched), so the specialist sees what the patient said, not only what we made of it.
+    """
+
+    type: Literal["points"]
+    categories: list[str] = Field(min_length=1)
+    point_label: str = Field(min_length=1)
+    answer_label: str = Field(min_length=1)
+    no_answer: str = Field(min_length=1, description="in the answer column of a finding that names no answer")
+    empty: str = Field(min_length=1, description="said when no finding applies")
+
+
+class CrisisLineBlock(BlockBase):
+    """One short line with the patient's own region's crisis line and emergency number, on every summary."""
+
+    type: Literal["crisis_line"]
+    text: str = Field(min_length=1, description="'{lines}' and '{emergency}' are filled in from the region")
 
 
 class FindingsBlock(BlockBase):
@@ -205,6 +234,8 @@ class AboutBlock(BlockBase):
 Block = Annotated[
     HeaderBlock
     | CrisisBlock
+    | CrisisLineBlock
+    | PointsBlock
     | OutcomeBlock
     | AnswersBlock
     | TableBlock
@@ -221,8 +252,21 @@ Block = Annotated[
 ]
 
 
+class FirstPage(Frozen):
+    """Page 1 is the specialist's snapshot: the blocks up to ``last_block``, then a new page.
+
+    When they do not fit, the blocks in ``may_move`` move to page 2, in that order, until the rest fits, and
+    page 1 says where they went (``moved``, with '{headings}').
+    """
+
+    last_block: str
+    may_move: list[str] = Field(default_factory=list)
+    moved: str = Field(min_length=1)
+
+
 class ReportContent(Frozen):
     blocks: list[Block] = Field(min_length=1)
+    first_page: FirstPage | None = None
 
     def of_type(self, kind: type[BlockBase]) -> list:
         return [block for block in self.blocks if isinstance(block, kind)]
@@ -232,7 +276,7 @@ class ReportContent(Frozen):
         found: list[tuple[str, Citation]] = []
         for block in self.blocks:
             where = f"block '{block.id}'"
-            if isinstance(block, (CostBlock, TextBlock)):
+            if isinstance(block, (CostBlock, TextBlock, TableBlock)):
                 found += [(where, cite) for cite in block.cite]
             elif isinstance(block, ChecklistBlock):
                 found += [(f"{where} > '{group.title}'", cite) for group in block.groups for cite in group.cite]

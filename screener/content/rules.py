@@ -18,9 +18,21 @@ from screener.content.form import Id
 from screener.content.frozen import Frozen
 from screener.content.sources import Citation
 
-Category = Literal["safety", "profile", "precaution", "practical", "information", "readiness"]
+# "precaution": a source lists it as needing care; "weigh": asked, shown for the specialist to weigh, where no
+# source we read makes it a precaution.
+Category = Literal["safety", "profile", "precaution", "weigh", "practical", "information", "readiness"]
 CATEGORIES = get_args(Category)
 Tone = Literal["urgent", "attention", "caution", "calm"]
+
+
+class OutcomeVariant(Frozen):
+    """A summary said instead of the outcome's own when its condition holds (the first that holds wins).
+
+    Like a rule's reason, it may name facts and answers in {braces}: "You did not answer {n} of them".
+    """
+
+    when: Condition
+    summary: str = Field(min_length=1)
 
 
 class OutcomeDef(Frozen):
@@ -28,6 +40,7 @@ class OutcomeDef(Frozen):
     title: str = Field(min_length=1)
     summary: str = Field(min_length=1)
     tone: Tone
+    variants: list[OutcomeVariant] = Field(default_factory=list)
 
 
 class Parameter(Frozen):
@@ -52,15 +65,24 @@ class Shortfall(Frozen):
     values: dict[str, ValueRef] = Field(default_factory=dict)
 
     def placeholders(self) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(self.text) if name}
+        return placeholders(self.text)
+
+
+def placeholders(text: str) -> set[str]:
+    """The names a text fills in from {braces}."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 class FactDef(Frozen):
-    """A fact derived from the answers: a count of group entries, or a named condition.
+    """A fact derived from the answers: a count of group entries, a named condition, or questions left empty.
 
     A count may be ``distinct`` by some item answers (the same medicine entered twice counts once), and
     may list ``why_not`` shortfalls: every one that applies to an entry is said about it, in the tables and
-    in ``{<fact id>_why_not}`` in a rule's reason.
+    in ``{<fact id>_why_not}`` in a rule's reason. ``notes`` are said about an entry that met the condition
+    on a path that differs from the usual one ("target 20 mg after age 60").
+
+    ``unanswered`` counts the listed questions that applied but were left empty; ``{<fact id>_names}`` names
+    them, so that silence is reported as silence, never read as "no".
     """
 
     id: Id
@@ -69,14 +91,17 @@ class FactDef(Frozen):
     where: Condition | None = None
     distinct: list[str] = Field(default_factory=list, description="item questions that together name an entry")
     why_not: list[Shortfall] = Field(default_factory=list)
+    notes: list[Shortfall] = Field(default_factory=list, description="said about an entry that met the condition")
     when: Condition | None = None
+    unanswered: list[str] = Field(default_factory=list, description="questions whose silence is counted")
 
     @model_validator(mode="after")
-    def _count_or_when(self) -> FactDef:
-        if (self.count is None) == (self.when is None):
-            raise ValueError("a fact has either 'count' (with an optional 'where') or 'when'")
-        if (self.where is not None or self.distinct or self.why_not) and self.count is None:
-            raise ValueError("'where', 'distinct' and 'why_not' go with 'count'")
+    def _one_kind(self) -> FactDef:
+        kinds = [self.count is not None, self.when is not None, bool(self.unanswered)]
+        if sum(kinds) != 1:
+            raise ValueError("a fact has exactly one of 'count' (with an optional 'where'), 'when' or 'unanswered'")
+        if (self.where is not None or self.distinct or self.why_not or self.notes) and self.count is None:
+            raise ValueError("'where', 'distinct', 'why_not' and 'notes' go with 'count'")
         return self
 
     @property
@@ -84,19 +109,24 @@ class FactDef(Frozen):
         """The name of the text fact listing each entry's shortfalls, when the count has any."""
         return f"{self.id}_why_not" if self.why_not else None
 
+    @property
+    def names_fact(self) -> str | None:
+        """The name of the text fact naming the questions left empty, for an ``unanswered`` fact."""
+        return f"{self.id}_names" if self.unanswered else None
+
 
 class Rule(Frozen):
     id: Id
     category: Category
     when: Condition
     raises: str | None = None
-    text: str = Field(min_length=1, description="the finding, in one sentence")
+    text: str = Field(min_length=1, description="the finding, in one sentence; may name facts and answers")
     reason: str = Field(min_length=1, description="why it applies; may name facts and answers in {braces}")
     ask: str = Field(min_length=1, description="a question to ask the specialist")
     cite: list[Citation] = Field(min_length=1)
 
     def placeholders(self) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(self.reason) if name}
+        return placeholders(self.text) | placeholders(self.reason)
 
 
 class RuleSet(Frozen):

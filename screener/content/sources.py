@@ -27,6 +27,9 @@ class Source(Frozen):
     unverified: list[str] = Field(
         default_factory=list, description="what we could not check at the source itself; never shown as fact"
     )
+    does_not_say: list[str] = Field(
+        default_factory=list, description="what we looked for in the source and did not find, so never cite it for"
+    )
     note: str | None = None
 
     def reference(self) -> str:

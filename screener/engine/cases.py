@@ -23,12 +23,17 @@ from screener.engine.evaluation import evaluate_answers
 
 
 class Expectation(Frozen):
-    """The outcome and the exact findings; optionally fact values and phrases the findings must say."""
+    """The outcome and the exact findings; optionally fact values, and phrases the summary must or must not say."""
 
     outcome: str
     findings: list[str] = Field(default_factory=list)
     facts: dict[str, Any] = Field(default_factory=dict, description="derived facts and the values they must have")
-    says: list[str] = Field(default_factory=list, description="phrases that must occur in the findings' words")
+    says: list[str] = Field(
+        default_factory=list, description="phrases that must occur in the outcome's summary or the findings' words"
+    )
+    never_says: list[str] = Field(
+        default_factory=list, description="phrases that must not occur there (case-insensitive): no false comfort"
+    )
 
 
 class Case(Frozen):
@@ -108,7 +113,10 @@ def _run_case(
             problems.add(path, where, f"expects unknown fact '{fact}'")
         elif result.facts[fact] != value:
             problems.add(path, where, f"fact '{fact}' is {result.facts[fact]!r}, expected {value!r}")
-    words = " ".join(f"{finding.text} {finding.reason}" for finding in result.findings)
+    words = " ".join([result.summary, *(f"{finding.text} {finding.reason}" for finding in result.findings)])
     for phrase in case.expect.says:
         if phrase not in words:
-            problems.add(path, where, f"the findings do not say {phrase!r}")
+            problems.add(path, where, f"the outcome and findings do not say {phrase!r}")
+    for phrase in case.expect.never_says:
+        if phrase.casefold() in words.casefold():
+            problems.add(path, where, f"the outcome or findings say {phrase!r}, which they must not")

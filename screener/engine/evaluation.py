@@ -15,11 +15,11 @@ from typing import Any
 from screener.content.bundle import FormBundle
 from screener.content.form import GroupQuestion
 from screener.content.regions import Region
-from screener.content.rules import FactDef, OutcomeDef, Rule
+from screener.content.rules import FactDef, OutcomeDef, Rule, Shortfall
 from screener.content.sources import Citation
 from screener.engine.conditions import Outcome, Scope, evaluate, resolve
 from screener.engine.cost import CostProjection, project
-from screener.engine.visibility import prune
+from screener.engine.visibility import applicable, prune
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Finding:
 @dataclass(frozen=True)
 class Evaluation:
     outcome: OutcomeDef
+    summary: str  # the outcome's summary, or the first of its variants that holds, filled in
     findings: list[Finding]
     facts: dict[str, Any]
     answers: dict[str, Any]
@@ -45,6 +46,7 @@ class Evaluation:
     region: Region
     entry_checks: dict[str, list[Outcome]] = field(default_factory=dict)
     entry_shortfalls: dict[str, list[list[str]]] = field(default_factory=dict)  # per count fact, per entry
+    entry_notes: dict[str, list[list[str]]] = field(default_factory=dict)  # per count fact, per entry met
 
     @property
     def finding_ids(self) -> list[str]:
@@ -64,7 +66,9 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
     facts: dict[str, Any] = {**cost.facts(), "currency": cost.currency or ""}
     entry_checks: dict[str, list[Outcome]] = {}
     entry_shortfalls: dict[str, list[list[str]]] = {}
+    entry_notes: dict[str, list[list[str]]] = {}
     params = bundle.threshold_values
+    applies = applicable(bundle.form, answers).applies
     for fact in bundle.rules.facts:
         scope = Scope(answers, facts, params)
         if fact.count is not None:
@@ -76,13 +80,22 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
             facts[fact.id] = _count(fact, entries, checks)
             if fact.why_not_fact:
                 shortfalls = [
-                    [] if check.value else _shortfalls(fact, scope.with_item(entry))
+                    [] if check.value else _said(fact.why_not, scope.with_item(entry))
                     for entry, check in zip(entries, checks, strict=True)
                 ]
                 entry_shortfalls[fact.id] = shortfalls
                 facts[fact.why_not_fact] = _name_shortfalls(bundle, fact, entries, shortfalls)
-        else:
+            if fact.notes:
+                entry_notes[fact.id] = [
+                    _said(fact.notes, scope.with_item(entry)) if check.value else []
+                    for entry, check in zip(entries, checks, strict=True)
+                ]
+        elif fact.when is not None:
             facts[fact.id] = evaluate(fact.when, scope).value
+        else:
+            silent = [name for name in fact.unanswered if applies(name) and answers.get(name) in (None, "", [])]
+            facts[fact.id] = len(silent)
+            facts[fact.names_fact or ""] = ", ".join(bundle.form.question(name).short for name in silent) or "none"
     scope = Scope(answers, facts, params)
     findings = []
     for rule in bundle.rules.rules:
@@ -94,7 +107,13 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
         (outcome for outcome in bundle.rules.outcomes if outcome.id in raised),
         bundle.rules.outcome(bundle.rules.default_outcome),
     )
-    return Evaluation(outcome, findings, facts, answers, cost, region, entry_checks, entry_shortfalls)
+    summary = next(
+        (variant.summary for variant in outcome.variants if evaluate(variant.when, scope).value), outcome.summary
+    )
+    summary = _ReasonFormatter(money=region.money).vformat(summary, (), {**scope.answers, **scope.facts})
+    return Evaluation(
+        outcome, summary, findings, facts, answers, cost, region, entry_checks, entry_shortfalls, entry_notes
+    )
 
 
 def _count(fact: FactDef, entries: list[Mapping[str, Any]], checks: list[Outcome]) -> int:
@@ -105,10 +124,10 @@ def _count(fact: FactDef, entries: list[Mapping[str, Any]], checks: list[Outcome
     return len({tuple(str(entry.get(name, "")).casefold() for name in fact.distinct) for entry in met})
 
 
-def _shortfalls(fact: FactDef, scope: Scope) -> list[str]:
-    """Every declared shortfall that applies to one entry, in words."""
+def _said(declared: list[Shortfall], scope: Scope) -> list[str]:
+    """Every declared shortfall (or note) that applies to one entry, in words."""
     found = []
-    for shortfall in fact.why_not:
+    for shortfall in declared:
         if evaluate(shortfall.when, scope).value:
             values = {name: resolve(ref, scope) for name, ref in shortfall.values.items()}
             found.append(_ReasonFormatter().vformat(shortfall.text, (), {**(scope.item or {}), **values}))
@@ -121,9 +140,8 @@ def _name_shortfalls(
     """'Sertraline: 100 mg a day, under the usual 200 mg; Fluoxetine: 6 weeks in all, under 8'."""
     group = bundle.form.question(fact.count or "")
     assert isinstance(group, GroupQuestion)
-    title = group.item_question(group.title_from)
     named = [
-        f"{title.display(entry.get(group.title_from)) if title else '?'}: {', '.join(reasons)}"
+        f"{group.entry_title(entry) or '?'}: {', '.join(reasons)}"
         for entry, reasons in zip(entries, shortfalls, strict=True)
         if reasons
     ]
@@ -136,11 +154,14 @@ def applicable_citations(citations: list[Citation], scope: Scope) -> list[Citati
 
 
 def _finding(bundle: FormBundle, rule: Rule, result: Outcome, scope: Scope, region: Region) -> Finding:
-    reason = _ReasonFormatter(money=region.money).vformat(rule.reason, (), {**scope.answers, **scope.facts})
+    formatter = _ReasonFormatter(money=region.money)
+    values = {**scope.answers, **scope.facts}
+    text = formatter.vformat(rule.text, (), values)
+    reason = formatter.vformat(rule.reason, (), values)
     cited = applicable_citations(rule.cite, scope)
     sources = [bundle.sources.cite(citation) for citation in cited]
     ids = [citation.source for citation in cited]
-    return Finding(rule.id, rule.category, rule.text, reason, rule.ask, sources, ids, rule.raises, result.because)
+    return Finding(rule.id, rule.category, text, reason, rule.ask, sources, ids, rule.raises, result.because)
 
 
 class _ReasonFormatter(string.Formatter):

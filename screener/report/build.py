@@ -15,10 +15,10 @@ from typing import Any
 
 from screener.content import report_content as blocks
 from screener.content.bundle import FormBundle
-from screener.content.conditions import Condition
+from screener.content.conditions import Condition, comparisons
 from screener.content.form import GroupQuestion
 from screener.content.sources import Citation
-from screener.content.wording import format_date
+from screener.content.wording import format_date, format_number
 from screener.engine.conditions import Scope, evaluate
 from screener.engine.evaluation import Evaluation, applicable_citations
 from screener.engine.visibility import applicable
@@ -37,6 +37,7 @@ from screener.report.model import (
     Item,
     OptionsView,
     OutcomeView,
+    PageOne,
     Paper,
     QuestionsView,
     Report,
@@ -59,6 +60,7 @@ class _Build:
     shown_categories: set[str] = field(default_factory=set)  # of findings, in any block this summary shows
     numbered: int = 0
     cited: set[str] = field(default_factory=set)
+    shown_behind_points: set[str] = field(default_factory=set)  # question ids shown beside a point
 
     @property
     def urgent(self) -> bool:
@@ -82,6 +84,29 @@ class _Build:
         self.cited |= {cite.source for cite in kept}
         return tuple(self.bundle.sources.cite(cite) for cite in kept)
 
+    def answers_behind(self, rule_id: str) -> list[tuple[str, Item]]:
+        """The answers a rule's condition names, as the patient gave them; for a choose-several question,
+        only the options the condition asks about (so 'Glaucoma', not every condition ticked)."""
+        rule = next(rule for rule in self.bundle.rules.rules if rule.id == rule_id)
+        asked: dict[str, set] = {}
+        for compare in comparisons(rule.when):
+            kind, name = compare.subject
+            if kind == "answer":
+                _, expected = compare.operator
+                asked.setdefault(name, set()).update(expected if isinstance(expected, list) else [expected])
+        items = []
+        for name, values in asked.items():
+            value = self.result.answers.get(name)
+            if value in (None, "", []):
+                continue
+            if isinstance(value, list):
+                value = [choice for choice in value if choice in values]
+                if not value:
+                    continue
+            question = self.bundle.form.question(name)
+            items.append((name, Item(question.short, question.brief(value))))
+        return items
+
     def answer_items(self, question_ids: list[str], unanswered: str | None = None, short: bool = True) -> list[Item]:
         """Answers as items; ``unanswered`` is said for a question that applied but was left empty."""
         items = []
@@ -91,7 +116,7 @@ class _Build:
             value = self.result.answers.get(question_id)
             label = question.short if short else question.label.strip()
             if value not in (None, "", []):
-                items.append(Item(label, question.display(value)))
+                items.append(Item(label, question.brief(value)))
             elif unanswered is not None and applies(question_id):
                 items.append(Item(label, unanswered))
         return items
@@ -101,7 +126,10 @@ def build_report(bundle: FormBundle, result: Evaluation, made_on: dt.date, paper
     build = _Build(bundle, result, made_on)
     shown = [block for block in bundle.content.blocks if block.crisis_summary or not build.urgent]
     build.shown_categories = {"safety"} | {
-        category for block in shown if isinstance(block, blocks.FindingsBlock) for category in block.categories
+        category
+        for block in shown
+        if isinstance(block, (blocks.FindingsBlock, blocks.PointsBlock))
+        for category in block.categories
     }
     views = {
         index: _BUILDERS[type(block)](build, block) for index, block in enumerate(shown) if block.type != "sources"
@@ -109,6 +137,7 @@ def build_report(bundle: FormBundle, result: Evaluation, made_on: dt.date, paper
     for index, block in enumerate(shown):  # last: the sources block lists what the others cited
         if isinstance(block, blocks.SourcesBlock):
             views[index] = _sources(build, block)
+    kept = [(shown[index], view) for index, view in sorted(views.items()) if view is not None]
     header = bundle.content.of_type(blocks.HeaderBlock)[0]
     return Report(
         title=header.title,
@@ -120,8 +149,18 @@ def build_report(bundle: FormBundle, result: Evaluation, made_on: dt.date, paper
         paper=paper or result.region.paper,
         outcome_id=result.outcome.id,
         outcome_title=result.outcome.title,
-        blocks=tuple(view for _, view in sorted(views.items()) if view is not None),
+        blocks=tuple(view for _, view in kept),
+        page_one=_page_one(bundle.content.first_page, [block.id for block, _ in kept]),
     )
+
+
+def _page_one(first_page: blocks.FirstPage | None, shown_ids: list[str]) -> PageOne | None:
+    """Where page 1 ends among the blocks shown, and which of them may move to page 2."""
+    if first_page is None or first_page.last_block not in shown_ids:
+        return None
+    count = shown_ids.index(first_page.last_block) + 1
+    movable = tuple(shown_ids.index(name) for name in first_page.may_move if name in shown_ids[:count])
+    return PageOne(count, movable, first_page.moved)
 
 
 def _header(build: _Build, block: blocks.HeaderBlock) -> HeaderView:
@@ -154,11 +193,12 @@ def _crisis(build: _Build, block: blocks.CrisisBlock) -> CrisisView | None:
 
 def _outcome(build: _Build, block: blocks.OutcomeBlock) -> OutcomeView:
     outcome = build.result.outcome
-    return OutcomeView(block.label, outcome.title, outcome.summary, outcome.tone, build.bundle.rules.closing)
+    return OutcomeView(block.label, outcome.title, build.result.summary, outcome.tone, build.bundle.rules.closing)
 
 
 def _answers(build: _Build, block: blocks.AnswersBlock) -> AnswersView | None:
-    items = build.answer_items(block.questions, block.unanswered, block.short_labels)
+    questions = [name for name in block.questions if not (block.not_twice and name in build.shown_behind_points)]
+    items = build.answer_items(questions, block.unanswered, block.short_labels)
     return AnswersView(block.heading, tuple(items), block.columns) if items else None
 
 
@@ -169,25 +209,47 @@ def _table(build: _Build, block: blocks.TableBlock) -> TableView:
     check = block.check
     checks = build.result.entry_checks.get(check.fact, []) if check else []
     shortfalls = build.result.entry_shortfalls.get(check.fact, []) if check else []
+    notes = build.result.entry_notes.get(check.fact, []) if check else []
     rows = []
     for index, entry in enumerate(entries):
         row = []
         for column in block.columns:
             value = entry.get(column.question)
             detail = entry.get(column.detail) if column.detail else None
-            question = group.item_question(column.question)
-            row.append(detail if detail else "" if value is None or question is None else question.display(value))
+            cell = detail or _cell(column, group.item_question(column.question), value)
+            if column.also:
+                cell = (
+                    f"{cell or '?'} / {_cell(column, group.item_question(column.also), entry.get(column.also)) or '?'}"
+                )
+            row.append(cell)
         if check and index < len(checks):
-            row.append(_check_cell(check, group, checks[index], shortfalls[index] if index < len(shortfalls) else []))
+            said = (shortfalls[index] if index < len(shortfalls) else []) or (
+                notes[index] if index < len(notes) else []
+            )
+            row.append(_check_cell(check, group, checks[index], said))
         rows.append(tuple(row))
     columns = tuple(column.label for column in block.columns) + ((check.label,) if check else ())
-    return TableView(block.heading, columns, tuple(rows), block.note, block.empty)
+    sources = build.cites(block.cite) if rows else ()
+    return TableView(block.heading, columns, tuple(rows), block.note, block.empty, sources, block.source_label)
 
 
-def _check_cell(check: blocks.TableCheck, group: GroupQuestion, outcome: Any, shortfalls: list[str]) -> str:
-    """'Yes', 'No: 100 mg a day, under the usual 200 mg', or 'Cannot tell: Weeks in all not given'."""
+def _cell(column: blocks.TableColumn, question: Any, value: Any) -> str:
+    """One answer in a table: brief (options' short labels), and a bare number where the column names the unit."""
+    if value is None or question is None:
+        return ""
+    if column.number_only and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value)
+    return question.brief(value)
+
+
+def _check_cell(check: blocks.TableCheck, group: GroupQuestion, outcome: Any, said: list[str]) -> str:
+    """'Yes', 'Yes: target 20 mg after age 60', 'No: 100 mg a day, under the usual 200 mg', or 'Cannot tell: ...'.
+
+    ``said`` holds the entry's shortfalls when it fell short, or its notes when it met the condition.
+    """
     if outcome.value:
-        return check.yes
+        return f"{check.yes}: {'; '.join(said)}" if said else check.yes
+    shortfalls = said
     if shortfalls:
         return f"{check.no}: {'; '.join(shortfalls)}"
     if outcome.unanswered:
@@ -208,6 +270,31 @@ def _findings(build: _Build, block: blocks.FindingsBlock) -> FindingsView | None
         build.cited |= set(finding.source_ids)
         views.append(FindingView(build.numbered, finding.text, finding.reason, tuple(finding.sources)))
     return FindingsView(block.heading, tuple(views), block.source_label, block.empty)
+
+
+def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
+    """Each finding of the block's categories beside the answers behind it (what the patient actually said)."""
+    rows = []
+    for finding in build.result.findings:
+        if finding.category not in block.categories:
+            continue
+        build.cited |= set(finding.source_ids)
+        behind = build.answers_behind(finding.id)
+        build.shown_behind_points |= {name for name, _ in behind}
+        rows.append((finding.text, "; ".join(item.value for _, item in behind) or block.no_answer))
+    columns = (block.point_label, block.answer_label)
+    return TableView(block.heading, columns, tuple(rows), None, block.empty)
+
+
+def _crisis_line(build: _Build, block: blocks.CrisisLineBlock) -> TextView:
+    """'In a crisis: Call or text 988 ... (988 Suicide & Crisis Lifeline). Emergency: 911.' on every summary."""
+    region = build.result.region
+    crisis_lines = build.bundle.regions.crisis_lines(region)
+    for line in crisis_lines:
+        build.cites(line.cite)
+    lines = "; ".join(f"{line.how} ({line.name})" for line in crisis_lines)
+    text = block.text.replace("{lines}", lines).replace("{emergency}", region.emergency)
+    return TextView(block.heading, (text,), (), False, small=True)
 
 
 def _cost(build: _Build, block: blocks.CostBlock) -> CostView:
@@ -318,6 +405,8 @@ def _sources(build: _Build, block: blocks.SourcesBlock) -> SourcesView:
 _BUILDERS: dict[type, Callable[[_Build, Any], BlockView | None]] = {
     blocks.HeaderBlock: _header,
     blocks.CrisisBlock: _crisis,
+    blocks.CrisisLineBlock: _crisis_line,
+    blocks.PointsBlock: _points,
     blocks.OutcomeBlock: _outcome,
     blocks.AnswersBlock: _answers,
     blocks.TableBlock: _table,

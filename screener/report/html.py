@@ -76,6 +76,8 @@ def _table(view: TableView) -> str:
     head = "".join(f"<th align='left'>{escape(column)}</th>" for column in view.columns)
     rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in view.rows)
     note = f"<p><small>{escape(view.note)}</small></p>" if view.note else ""
+    if view.sources:
+        note += f"<p><small>{escape(view.source_label)} {escape('; '.join(view.sources))}</small></p>"
     return (
         f"{_heading(view.heading)}<table border='1' cellpadding='3' cellspacing='0'><tr>{head}</tr>{rows}</table>{note}"
     )

@@ -71,6 +71,8 @@ class TableView:
     rows: tuple[tuple[str, ...], ...]
     note: str | None
     empty: str
+    sources: tuple[str, ...] = ()
+    source_label: str = "Source:"
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class TextView:
     paragraphs: tuple[str, ...]
     sources: tuple[str, ...]
     page_break: bool
+    small: bool = False  # a line set in the small type (the crisis line at the foot of page 1)
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,19 @@ BlockView = (
 
 
 @dataclass(frozen=True)
+class PageOne:
+    """How the first page is laid out: its first ``count`` blocks, then a new page.
+
+    ``movable`` are indices of page-1 blocks that may move to page 2 (in that order) when page 1 is full;
+    ``moved`` is the sentence that says so, with '{headings}' for the moved blocks' headings.
+    """
+
+    count: int
+    movable: tuple[int, ...]
+    moved: str
+
+
+@dataclass(frozen=True)
 class Report:
     title: str
     language: str
@@ -224,6 +240,7 @@ class Report:
     outcome_id: str
     outcome_title: str
     blocks: tuple[BlockView, ...]
+    page_one: PageOne | None = None
 
     def first(self, kind: type) -> BlockView | None:
         """The first block of a kind, or None (a crisis box appears only when it is needed)."""

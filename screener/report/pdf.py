@@ -74,10 +74,10 @@ def render_pdf(report: Report) -> RenderedPdf:
     doc = SimpleDocTemplate(
         buffer,
         pagesize=page_size,
-        leftMargin=16 * mm,
-        rightMargin=16 * mm,
-        topMargin=12 * mm,
-        bottomMargin=14 * mm,
+        leftMargin=13 * mm,
+        rightMargin=13 * mm,
+        topMargin=10 * mm,
+        bottomMargin=13 * mm,
         title=f"{report.title}: {header.subtitle}" if isinstance(header, HeaderView) else report.title,
         subject=report.outcome_title,
         author="",
@@ -87,7 +87,7 @@ def render_pdf(report: Report) -> RenderedPdf:
         invariant=1,
         initialFontName=FAMILY,
     )
-    story = _Story(text, doc.width - 12).build(report)  # the frame pads 6 pt each side
+    story = _Story(text, doc.width - 12, doc.height - 12).build(report)  # the frame pads 6 pt each side
     footer = f"{report.made_on_label} {format_date(report.made_on)}  ·  Form version {report.form_version}"
     doc.build(story, canvasmaker=lambda *args, **kwargs: _NumberedCanvas(*args, footer=footer, **kwargs))
     return RenderedPdf(buffer.getvalue(), text.warnings())
@@ -145,18 +145,18 @@ def _styles() -> dict[str, ParagraphStyle]:
             "h2",
             parent=base,
             fontName=bold,
-            fontSize=13,
-            leading=16,
+            fontSize=12,
+            leading=14,
             textColor=HEADING,
-            spaceBefore=6,
-            spaceAfter=2,
+            spaceBefore=3.5,
+            spaceAfter=1.5,
             keepWithNext=1,
         ),
         "h3": ParagraphStyle("h3", parent=base, fontName=bold, spaceBefore=4, spaceAfter=1, keepWithNext=1),
         "small": ParagraphStyle("small", parent=base, fontSize=TABLE_PT, leading=12, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=TABLE_PT, leading=11.5, spaceAfter=0),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=TABLE_PT, leading=11, spaceAfter=0),
         "cell_head": ParagraphStyle(
-            "cell_head", parent=base, fontName=bold, fontSize=TABLE_PT, leading=11.5, spaceAfter=0
+            "cell_head", parent=base, fontName=bold, fontSize=TABLE_PT, leading=11, spaceAfter=0
         ),
         "banner_title": ParagraphStyle(
             "banner_title", parent=base, fontName=bold, fontSize=15, leading=19, spaceAfter=2
@@ -168,9 +168,10 @@ def _styles() -> dict[str, ParagraphStyle]:
 class _Story:
     """Builds the list of flowables for one Report: one drawing method per block type, in the declared order."""
 
-    def __init__(self, text: PdfText, width: float):
+    def __init__(self, text: PdfText, width: float, page_height: float):
         self.text = text
         self.width = width
+        self.page_height = page_height
         self.styles = _styles()
         self.draw = {
             HeaderView: self.header,
@@ -197,13 +198,16 @@ class _Story:
         return [self.para(value, "h2")] if value else []
 
     def build(self, report: Report) -> list[Flowable]:
+        drawn = [self.draw[type(block)](block) for block in report.blocks]
+        order = list(range(len(drawn)))
+        if report.page_one is not None:
+            order = self.lay_out_page_one(report, drawn)
         story: list[Flowable] = []
         notice_at = 0
-        for block in report.blocks:
-            flowables = self.draw[type(block)](block)
-            if isinstance(block, HeaderView):
-                notice_at = len(story) + len(flowables)
-            story += flowables
+        for index in order:
+            if isinstance(report.blocks[index], HeaderView):
+                notice_at = len(story) + len(drawn[index])
+            story += drawn[index]
         if self.text.unprintable:  # said near the top, so no one wonders about a strange mark
             names = ", ".join(self.text.unprintable.values())
             story.insert(
@@ -216,11 +220,49 @@ class _Story:
             )
         return story
 
+    def lay_out_page_one(self, report: Report, drawn: list[list[Flowable]]) -> list[int]:
+        """The order to draw the blocks in: page 1's snapshot, then a new page.
+
+        When page 1 does not fit, the declared blocks move to the top of page 2, in their declared order,
+        until it does; page 1 then says where they went, just before its last block (the crisis line).
+        """
+        page_one = report.page_one
+        assert page_one is not None
+        first = list(range(page_one.count))
+        moved: list[int] = []
+        note = []
+        for index in page_one.movable:
+            if self.height([flowable for i in first for flowable in drawn[i]] + note) <= self.page_height:
+                break
+            first.remove(index)
+            moved.append(index)
+            note = self.moved_note(report, page_one.moved, moved)
+        if first:
+            last = first[-1]
+            drawn[last] = [*note, *drawn[last], PageBreak()]
+        return first + moved + list(range(page_one.count, len(drawn)))
+
+    def moved_note(self, report: Report, sentence: str, moved: list[int]) -> list[Flowable]:
+        headings = ", ".join(f"“{getattr(report.blocks[i], 'heading', None) or ''}”" for i in moved)
+        return [self.para(sentence.replace("{headings}", headings), "small")]
+
+    def height(self, flowables: list[Flowable]) -> float:
+        """How tall these flowables stand in the frame, spaces included (what platypus will need)."""
+        measuring = Canvas(io.BytesIO())  # some flowables measure text on a canvas; this one is never saved
+        total = 0.0
+        for flowable in flowables:
+            if isinstance(flowable, KeepTogether):  # its own wrap reports "too tall" rather than a height
+                total += self.height(flowable._content)
+                continue
+            _, height = flowable.wrapOn(measuring, self.width, self.page_height)
+            total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return total
+
     def header(self, header: HeaderView) -> list[Flowable]:
-        line = "   ·   ".join(f"{item.label}: {item.value}" for item in header.items)
+        line = "  ·  ".join(f"{item.label}: {item.value}" for item in header.items)
         return [self.para(header.title, "title"), self.para(header.subtitle, "subtitle"), self.para(line, "small")]
 
-    def boxed(self, content: list[Flowable], tone: str, border_width: float) -> Table:
+    def boxed(self, content: list[Flowable], tone: str, border_width: float, padding: float = 6) -> Table:
         background, border, _ink = TONES[tone]
         box = Table([[content]], colWidths=[self.width])
         box.setStyle(
@@ -231,8 +273,8 @@ class _Story:
                     ("BOX", (0, 0), (-1, -1), border_width, colors.HexColor(border)),
                     ("LEFTPADDING", (0, 0), (-1, -1), 9),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 9),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), padding),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
                 ]
             )
         )
@@ -263,12 +305,11 @@ class _Story:
 
     def outcome(self, outcome: OutcomeView) -> list[Flowable]:
         content = [
-            self.para(outcome.label, "small"),
-            self._tone_title(outcome.title, outcome.tone),
+            self._tone_title(f"{outcome.label}: {outcome.title}", outcome.tone),
             self.para(outcome.summary),
             Paragraph(f"<b>{self.text.markup(outcome.closing)}</b>", self.styles["body"]),
         ]
-        return [Spacer(1, 4), self.boxed(content, outcome.tone, 1.5)]
+        return [Spacer(1, 3), self.boxed(content, outcome.tone, 1.5, padding=4)]
 
     def _cell(self, item: Item) -> Paragraph:
         return Paragraph(f"<b>{self.text.markup(item.label)}:</b> {self.text.markup(item.value)}", self.styles["cell"])
@@ -286,8 +327,8 @@ class _Story:
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ]
             )
         )
@@ -306,8 +347,8 @@ class _Story:
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 4),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
                 ]
             )
@@ -319,8 +360,10 @@ class _Story:
             return [KeepTogether([*self.heading(table.heading), self.para(table.empty, "small")])]
         widths = self.column_widths(table.columns, table.rows)
         flowables = [*self.heading(table.heading), self.data_table(table.columns, table.rows, widths)]
-        if table.note:
-            flowables += [Spacer(1, 2), self.para(table.note, "small")]
+        if table.note or table.sources:
+            note = self.text.markup(table.note or "")
+            sources = f" <b>{self.text.markup(table.source_label)}</b> {self.text.markup('; '.join(table.sources))}"
+            flowables += [Spacer(1, 2), Paragraph(note + (sources if table.sources else ""), self.styles["small"])]
         return [KeepTogether(flowables[:2]), *flowables[2:]]
 
     def column_widths(self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[float]:
@@ -330,8 +373,10 @@ class _Story:
         for index, column in enumerate(columns):
             cells = [column, *(row[index] for row in rows)]
             words = [word for cell in cells for word in cell.split()] or [""]
-            floors.append(max(stringWidth(word, bold, TABLE_PT) for word in words) + 9)  # 4 pt padding each side
-            weights.append(max(len(cell) for cell in cells) or 1)
+            widest = max(stringWidth(word, bold, TABLE_PT) for word in words)
+            header_in_two_lines = stringWidth(column, bold, TABLE_PT) / 2
+            floors.append(max(widest, header_in_two_lines) + 9)  # 4 pt padding each side
+            weights.append(max([len(row[index]) for row in rows] + [len(column) // 2]) or 1)  # headers may wrap
         spare = max(self.width - sum(floors), 0)
         total = sum(weights)
         widths = [floor + spare * weight / total for floor, weight in zip(floors, weights, strict=True)]
@@ -411,7 +456,8 @@ class _Story:
 
     def text_block(self, block: TextView) -> list[Flowable]:
         flowables: list[Flowable] = [PageBreak()] if block.page_break else []
-        content = [*self.heading(block.heading), *(self.para(paragraph) for paragraph in block.paragraphs)]
+        style = "small" if block.small else "body"
+        content = [*self.heading(block.heading), *(self.para(paragraph, style) for paragraph in block.paragraphs)]
         if block.sources:
             content.append(self.para("; ".join(block.sources), "small", bold_prefix="Source:"))
         return [*flowables, KeepTogether(content)]

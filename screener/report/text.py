@@ -79,6 +79,8 @@ def _table(view: TableView) -> list[str]:
         out += _wrap(cells, f"  {number}. ", "     ")
     if view.note:
         out += _wrap(view.note, "  ")
+    if view.sources:
+        out += _wrap(f"{view.source_label} {'; '.join(view.sources)}", "  ")
     return out
 
 

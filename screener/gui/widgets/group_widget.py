@@ -75,10 +75,7 @@ class GroupWidget(AnswerWidget):
         self.changed.emit()
 
     def _title(self, index: int) -> str:
-        entry = self.entries[index]
-        question = self.group.item_question(self.group.title_from)
-        value = entry.get(self.group.title_from)
-        name = question.display(value) if value is not None else None
+        name = self.group.entry_title(self.entries[index])
         return f"{index + 1}. {name or f'New {self.group.item_name} (not chosen yet)'}"
 
     def _show_entry(self, index: int) -> None:
