@@ -22,13 +22,14 @@ def test_a_folder_and_files_make_one_pdf_each_and_bad_files_are_named(tmp_path, 
     assert written == [
         "extra.pdf",
         "get_help_now.pdf",
+        "heavy_history.pdf",
         "other_steps_first.pdf",
         "with_precautions.pdf",
         "worth_discussing.pdf",
     ]
     assert all(path.read_bytes().startswith(b"%PDF") for path in out.iterdir())
     captured = capsys.readouterr()
-    assert "5 of 6 summaries written" in captured.out
+    assert "6 of 7 summaries written" in captured.out
     assert "1 answers file could not be used" in captured.err and "broken.json: line 1" in captured.err
 
 

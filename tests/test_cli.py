@@ -14,6 +14,7 @@ from tests.conftest import EXAMPLES_DIR
 
 EXPECTED_OUTCOME = {  # CONTENT.md section 3: each example is named after the outcome it must produce
     "get_help_now": "get_help_now",
+    "heavy_history": "worth_discussing_with_precautions",  # five medicines, augmentation, four points
     "other_steps_first": "other_steps_first",
     "with_precautions": "worth_discussing_with_precautions",
     "worth_discussing": "worth_discussing",

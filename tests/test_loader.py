@@ -103,7 +103,7 @@ def test_reason_placeholder_must_exist(mini_copy):
         lambda data: _rule(data, "long_pills").__setitem__("reason", "You had {long_pil_trials} trials."),
     )
     assert any(
-        "rule 'long_pills' > reason: {long_pil_trials} is neither a fact nor a question id" in p
+        "rule 'long_pills' > text or reason: {long_pil_trials} is neither a fact nor a question id" in p
         for p in _problems(mini_copy)
     )
 

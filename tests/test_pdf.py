@@ -36,7 +36,7 @@ def _pdf(bundle, answers: dict, **options) -> tuple[bytes, list[str]]:
     return pdf_and_warnings(bundle, new_document(bundle.form, answers), made_on=DAY, **options)
 
 
-EXAMPLES = ["get_help_now", "other_steps_first", "with_precautions", "worth_discussing"]
+EXAMPLES = ["get_help_now", "heavy_history", "other_steps_first", "with_precautions", "worth_discussing"]
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -56,7 +56,7 @@ def test_every_example_prints_outcome_findings_and_medicines(bundle, name):
         assert folded(finding.reason) in text, finding.id
     medicine = bundle.form.question("med_trials").item_question("medicine")
     for trial in document.answers.get("med_trials", []):
-        assert folded(medicine.display(trial["medicine"])) in text
+        assert folded(medicine.brief(trial["medicine"])) in text
     assert "Only a specialist can decide" in text
     if result.needs_crisis_lines:
         crisis_at = text.index("Help is available now")
@@ -71,23 +71,37 @@ def _pages(data: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_page_one_is_the_snapshot_and_the_core_ends_by_page_two(bundle, name):
+def test_page_one_is_the_snapshot_and_the_core_ends_by_page_three(bundle, name):
     document = _document(name)
     data, _ = pdf_and_warnings(bundle, document, made_on=DAY)
     pages = _pages(data)
     first = pages[0]
-    for fact in ("Safety answers", "Ever tried to kill self:", "OCD diagnosed by:", "Y-BOCS score:", "Medicines tried"):
+    for fact in (
+        "Safety answers",
+        "Ever tried to kill self:",
+        "OCD diagnosed by:",
+        "Y-BOCS score:",
+        "Medicines tried",
+        "Antipsychotics added",
+        "Talking therapy tried",
+        "Health points to check before treatment",
+        "Alcohol or drugs now:",
+        "In a crisis:",  # every summary ends page 1 with the patient's own crisis line
+    ):
         assert fact in first, fact
+    assert pages[1].find("In a crisis:") == -1 or name == "get_help_now"  # page 1 ends with it
     medicine = bundle.form.question("med_trials").item_question("medicine")
     for trial in document.answers.get("med_trials", []):
-        assert folded(medicine.display(trial["medicine"])) in first
-    core = " ".join(pages[:2])
+        assert folded(medicine.brief(trial["medicine"])) in first
+    appendix = next((i for i, page in enumerate(pages) if page.startswith("Appendix:")), len(pages))
+    assert appendix <= 3  # page 1 is the snapshot; the findings and questions end by page 3
+    core = " ".join(pages[:appendix])
     assert "Questions for the specialist" in core
     for question in document.answers["own_questions"].splitlines():
         assert folded(question) in core
     assert "Appendix" not in core  # the appendix starts on a page of its own, after the core
     if evaluate_answers(bundle, document.answers).outcome.id != "get_help_now":
-        assert pages[2].startswith("Appendix: background for the patient")
+        assert appendix < len(pages)
         for heading in ("Hopes, what matters", "Cost and schedule"):
             assert heading in core
 
@@ -150,13 +164,16 @@ def test_sections_come_in_order(bundle):
     headings = [
         "Consultation summary",
         "Screening outcome",
+        "Health points to check before treatment",
         "Safety answers",
         "The OCD",
         "Medicines tried for OCD",
+        "Antipsychotics added to OCD medicine",
         "Talking therapy tried",
+        "Blood pressure, medicines, alcohol and drugs now",
         "What we found, and why",
-        "Health points to check",
-        "Health and current medicines",
+        "Why the health points matter",
+        "Health history and all current medicines",
         "Hopes, what matters, and practical points",
         "Cost and schedule",
         "Questions for the specialist",
@@ -168,7 +185,7 @@ def test_sections_come_in_order(bundle):
     ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
-    assert "Page 1 of" in text and "Form version 1.1.0" in text and "Made on 23 November 2026" in text
+    assert "Page 1 of" in text and "Form version 1.2.0" in text and "Made on 23 November 2026" in text
 
 
 def test_a_positive_screen_shows_the_crisis_box_for_the_patients_country(bundle):
@@ -240,9 +257,9 @@ def test_twenty_trials_and_long_text_stay_laid_out(bundle):
     answers = {**_document("worth_discussing").answers, "med_trials": trials, "own_questions": long_text}
     data, _ = _pdf(bundle, answers)
     text = pdf_text(data, footers=False)
-    assert text.count("Highest dose") >= 2  # the table split across pages and repeated its header
+    assert text.count("Dose, mg a day") >= 2  # the table split across pages and repeated its header
     for index in range(20):
-        assert f"{100 + index} mg per day" in text
+        assert f"Study medicine number {index}" in text
     assert folded(long_text) in text  # nothing cut off
     assert len(pdf_reader(data).pages) >= 7
 
@@ -365,4 +382,4 @@ def test_every_renderer_draws_every_kind_of_block():
 
     kinds = set(typing.get_args(BlockView))
     assert set(html._DRAW) == kinds and set(text._DRAW) == kinds
-    assert set(_Story(PdfText(), 500).draw) == kinds
+    assert set(_Story(PdfText(), 500, 700).draw) == kinds

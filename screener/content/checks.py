@@ -13,8 +13,8 @@ from screener.content.conditions import Condition, comparisons, references
 from screener.content.cost_model import fact_names
 from screener.content.form import Form, GroupQuestion, NumberQuestion, QuestionBase, SingleChoice, YesNo
 from screener.content.problems import Problems, duplicates
-from screener.content.regions import RegionList
 from screener.content.reads import block_questions, unread_questions
+from screener.content.regions import RegionList
 from screener.content.report_content import (
     FIRST_BLOCKS,
     OPTION_FIELDS,

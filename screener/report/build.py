@@ -61,6 +61,7 @@ class _Build:
     numbered: int = 0
     cited: set[str] = field(default_factory=set)
     shown_behind_points: set[str] = field(default_factory=set)  # question ids shown beside a point
+    point_numbers: dict[str, int] = field(default_factory=dict)  # finding id -> its number in the points table
 
     @property
     def urgent(self) -> bool:
@@ -266,8 +267,11 @@ def _findings(build: _Build, block: blocks.FindingsBlock) -> FindingsView | None
         return None
     views = []
     for finding in chosen:
-        build.numbered += 1
         build.cited |= set(finding.source_ids)
+        if finding.id in build.point_numbers:  # named in the points table: here only why, under its number
+            views.append(FindingView(build.point_numbers[finding.id], "", finding.reason, tuple(finding.sources)))
+            continue
+        build.numbered += 1
         views.append(FindingView(build.numbered, finding.text, finding.reason, tuple(finding.sources)))
     return FindingsView(block.heading, tuple(views), block.source_label, block.empty)
 
@@ -279,9 +283,12 @@ def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
         if finding.category not in block.categories:
             continue
         build.cited |= set(finding.source_ids)
+        build.numbered += 1
+        build.point_numbers[finding.id] = build.numbered
         behind = build.answers_behind(finding.id)
         build.shown_behind_points |= {name for name, _ in behind}
-        rows.append((finding.text, "; ".join(item.value for _, item in behind) or block.no_answer))
+        point = f"{build.numbered}. {finding.text}"
+        rows.append((point, "; ".join(item.value for _, item in behind) or block.no_answer))
     columns = (block.point_label, block.answer_label)
     return TableView(block.heading, columns, tuple(rows), None, block.empty)
 
