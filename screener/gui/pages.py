@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from screener.content.form import Section
@@ -90,8 +91,19 @@ class SectionPage(QWizardPage):
         outer.addWidget(self.area)
 
     def show_crisis(self, crisis: CrisisView | None) -> None:
-        if self.crisis is not None:
-            self.crisis.show_crisis(crisis)
+        """Show or hide the crisis panel; when it appears or its words change, bring it into view and announce it."""
+        if self.crisis is None:
+            return
+        before = (self.crisis.isHidden(), self.crisis.body.text())
+        self.crisis.show_crisis(crisis)
+        if crisis is not None and before != (False, self.crisis.body.text()):
+            QTimer.singleShot(0, self._bring_crisis_into_view)  # once the layout has made room for it
+
+    def _bring_crisis_into_view(self) -> None:
+        if self.crisis is None or self.crisis.isHidden():
+            return
+        self.area.ensureWidgetVisible(self.crisis, 0, 24)
+        QAccessible.updateAccessibility(QAccessibleEvent(self.crisis.body, QAccessible.Event.Alert))
 
     def refresh(self, applicable_ids: set[str]) -> None:
         for question_id, row in self.rows.items():
