@@ -23,7 +23,7 @@ ERP = dict(
 )
 
 
-def fill(patient, risk="none", diagnosis="psychiatrist", conditions=("none",), trials=True):
+def fill(patient, risk="none", diagnosis="psychiatrist", conditions=("none",), trials=True, health=True):
     patient.next()  # welcome
     patient.on("about")
     patient.type("name", "Zoë <b>Test</b>")
@@ -36,6 +36,8 @@ def fill(patient, risk="none", diagnosis="psychiatrist", conditions=("none",), t
     patient.on("diagnosis")
     patient.choose("diagnosis", diagnosis)
     patient.choose("ybocs_known", False)
+    if health:
+        patient.choose("other_diagnoses", "none")
     patient.next()
     patient.on("treatments_overview")
     patient.choose("treatment_kinds", *(("medicines", "therapy") if trials else ("none",)))
@@ -50,8 +52,12 @@ def fill(patient, risk="none", diagnosis="psychiatrist", conditions=("none",), t
         patient.add_entry("therapy_trials", **ERP)
         patient.next()
     patient.on("medical")
-    patient.choose("blood_pressure", "no")
-    patient.choose("conditions", *conditions)
+    if health:  # a patient who skips the health page is never told that none of the points apply
+        patient.choose("blood_pressure", "no")
+        patient.choose("conditions", *conditions)
+        patient.choose("family_psychosis", "no")
+        patient.choose("alcohol_drugs_now", "none")
+        patient.choose("interacting_medicines", "none")
     patient.next()
     patient.on("goals")
     patient.next()
@@ -71,6 +77,7 @@ def fill(patient, risk="none", diagnosis="psychiatrist", conditions=("none",), t
     [
         (dict(), "Worth discussing"),
         (dict(conditions=("glaucoma",)), "Worth discussing, with precautions"),
+        (dict(health=False), "Worth discussing, with precautions"),
         (dict(diagnosis="suspected"), "Other steps first"),
         (dict(risk="now", trials=False), "Get help now"),
     ],
@@ -79,6 +86,8 @@ def test_patient_reaches_summary_and_saves_the_pdf(patient, wizard, monkeypatch,
     fill(patient, **profile)
     summary = wizard.summary_page
     assert f"<h2>{title}</h2>" in summary.text.text()
+    if not profile.get("health", True):  # silence is shown as silence, never as "none of the points"
+        assert "none of the health points" not in summary.text.text() and "Not answered" in summary.text.text()
     target = tmp_path / "summary.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF files (*.pdf)"))
     patient._click(summary.save_button)
