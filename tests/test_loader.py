@@ -172,3 +172,14 @@ def test_crisis_help_must_come_first_and_every_finding_must_be_shown(mini_copy):
     problems = "\n".join(_problems(mini_copy))
     assert "the 'crisis' block must come before every block but the header" in problems
     assert "rule 'long_pills' (information) would be shown by no findings block" in problems
+
+
+def test_a_reading_must_pair_two_numbers_in_the_same_unit(mini_copy):
+    def break_form(data):
+        _question(data, "pain_years")["reading"] = {"second": "side", "label": "Pain"}
+
+    _edit(mini_copy / "form.yaml", break_form)
+    problems = "\n".join(_problems(mini_copy))
+    assert (
+        "form.yaml: question 'pain_years' > reading: 'side' is not a number question in years in this form" in problems
+    )

@@ -93,6 +93,16 @@ def test_page_one_is_the_snapshot_and_the_core_ends_by_page_three(bundle, name):
     medicine = bundle.form.question("med_trials").item_question("medicine")
     for trial in document.answers.get("med_trials", []):
         assert folded(medicine.brief(trial["medicine"])) in first
+    # what a specialist checks before a referral: each precaution, the blood pressure, interacting medicines
+    for finding in evaluate_answers(bundle, document.answers).findings:
+        if finding.category in ("precaution", "weigh"):
+            assert folded(finding.text) in first, finding.id
+    answers = document.answers
+    if "bp_systolic" in answers:
+        assert f"{answers['bp_systolic']}/{answers['bp_diastolic']}" in first
+    for question_id, named in answers.items():
+        if question_id.endswith("_names"):  # the medicines that interact, by name and dose, as typed
+            assert folded(named) in first, question_id
     appendix = next((i for i, page in enumerate(pages) if page.startswith("Appendix:")), len(pages))
     assert appendix <= 3  # page 1 is the snapshot; the findings and questions end by page 3
     core = " ".join(pages[:appendix])

@@ -54,6 +54,15 @@ def check_form(path: Path, form: Form, broken: set[str], regions: RegionList | N
             if isinstance(question, GroupQuestion):
                 _check_group(path, question, earlier, problems)
             earlier[question.id] = question
+    for _, question in form.questions():
+        if isinstance(question, NumberQuestion) and question.reading is not None:
+            second = form.question(question.reading.second)
+            if not isinstance(second, NumberQuestion) or second.unit != question.unit:
+                problems.add(
+                    path,
+                    f"question '{question.id}' > reading",
+                    f"'{question.reading.second}' is not a number question in {question.unit} in this form",
+                )
     region_question = form.question(form.region_question)
     if not isinstance(region_question, SingleChoice):
         problems.add(path, "region_question", f"'{form.region_question}' is not a single-choice question in this form")

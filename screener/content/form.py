@@ -157,12 +157,20 @@ class YesNo(QuestionBase):
         return problem
 
 
+class Reading(Frozen):
+    """Two number answers printed as one reading, as a clinician writes it: 'Last blood pressure: 150/95 mmHg'."""
+
+    second: str = Field(min_length=1, description="the number question holding the reading's second part")
+    label: str = Field(min_length=1)
+
+
 class NumberQuestion(QuestionBase):
     kind: Literal["number"]
     unit: str = Field(min_length=1)
     minimum: float
     maximum: float
     integer: bool = True
+    reading: Reading | None = Field(default=None, description="this answer is the first part of a reading")
 
     @model_validator(mode="after")
     def _range(self) -> NumberQuestion:
@@ -301,3 +309,11 @@ class Form(Frozen):
 
     def question(self, question_id: str) -> QuestionBase | None:
         return next((question for _, question in self.questions() if question.id == question_id), None)
+
+    def reading_with(self, question_id: str) -> NumberQuestion | None:
+        """The number question whose reading this question is a part of (itself, or the first part), if any."""
+        for _, question in self.questions():
+            reading = question.reading if isinstance(question, NumberQuestion) else None
+            if reading is not None and question_id in (question.id, reading.second):
+                return question
+        return None

@@ -106,7 +106,25 @@ class _Build:
                     continue
             question = self.bundle.form.question(name)
             items.append((name, Item(question.short, question.brief(value))))
-        return items
+        return self.as_readings(items)
+
+    def as_readings(self, items: list[tuple[str, Item]]) -> list[tuple[str, Item]]:
+        """Both parts of a reading as one item where the patient gave both ('Last blood pressure: 150/95 mmHg'),
+        in place of whichever part came first; a lone part stays as it is."""
+        answers, form = self.result.answers, self.bundle.form
+        joined: list[tuple[str, Item]] = []
+        parts_done: set[str] = set()
+        for name, item in items:
+            first = form.reading_with(name)
+            if first is None or answers.get(first.id) is None or answers.get(first.reading.second) is None:
+                joined.append((name, item))
+            elif first.id not in parts_done:
+                value = (
+                    f"{format_number(answers[first.id])}/{format_number(answers[first.reading.second])} {first.unit}"
+                )
+                joined.append((first.id, Item(first.reading.label, value)))
+                parts_done.add(first.id)
+        return joined
 
     def answer_items(self, question_ids: list[str], unanswered: str | None = None, short: bool = True) -> list[Item]:
         """Answers as items; ``unanswered`` is said for a question that applied but was left empty."""
@@ -117,10 +135,10 @@ class _Build:
             value = self.result.answers.get(question_id)
             label = question.short if short else question.label.strip()
             if value not in (None, "", []):
-                items.append(Item(label, question.brief(value)))
+                items.append((question_id, Item(label, question.brief(value))))
             elif unanswered is not None and applies(question_id):
-                items.append(Item(label, unanswered))
-        return items
+                items.append((question_id, Item(label, unanswered)))
+        return [item for _, item in self.as_readings(items)]
 
 
 def build_report(bundle: FormBundle, result: Evaluation, made_on: dt.date, paper: Paper | None = None) -> Report:
@@ -286,7 +304,9 @@ def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
         build.numbered += 1
         build.point_numbers[finding.id] = build.numbered
         behind = build.answers_behind(finding.id)
-        build.shown_behind_points |= {name for name, _ in behind}
+        for name, _ in behind:
+            reading = build.bundle.form.reading_with(name)
+            build.shown_behind_points |= {name} if reading is None else {reading.id, reading.reading.second}
         point = f"{build.numbered}. {finding.text}"
         rows.append((point, "; ".join(item.value for _, item in behind) or block.no_answer))
     columns = (block.point_label, block.answer_label)
