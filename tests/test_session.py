@@ -77,6 +77,13 @@ def test_crisis_help_stays_reachable_after_the_answer_changes(session):
     assert session.crisis is None and session.crisis_seen and session.last_crisis is not None
 
 
+def test_a_past_attempt_answered_first_says_nothing_of_questions_still_empty(session):
+    session.set_answer("past_attempt", True)  # the panel appears at once, before the recent-weeks questions
+    message = session.crisis.message
+    assert "tried to kill yourself in the past" in message
+    assert "said no" not in message and "stronger" not in message
+
+
 def test_review_reads_like_speech_with_empty_questions_named(session):
     session.set_answer("country", "GB")
     session.set_answer("treatment_kinds", ["medicines"])

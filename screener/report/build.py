@@ -137,7 +137,8 @@ class _Build:
             if value not in (None, "", []):
                 items.append((question_id, Item(label, question.brief(value))))
             elif unanswered is not None and applies(question_id):
-                items.append((question_id, Item(label, unanswered)))
+                reading = getattr(question, "reading", None)  # 'Last blood pressure: Not answered'
+                items.append((question_id, Item(reading.label if reading else label, unanswered)))
         return [item for _, item in self.as_readings(items)]
 
 
