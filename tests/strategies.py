@@ -44,10 +44,21 @@ text_pieces = st.one_of(st.text(max_size=40), st.sampled_from(NASTY))
 LONGEST = 3000  # long enough to run over a page; longer only makes the property tests slow
 
 
+# Text that fills a field to its limit in the shapes that once broke the layout: many short lines, one word
+# with no space to break at, and a script written without spaces.
+AT_THE_LIMIT = ["line\n", "x", "薬", "долгое ", "مرحبا "]
+
+
 def hostile_text(max_length: int) -> st.SearchStrategy[str]:
     long_run = st.integers(min_value=0, max_value=min(max_length, LONGEST)).map(lambda n: "long text " * (n // 10))
     mixed = st.lists(text_pieces, max_size=12).map("".join)
-    return st.one_of(mixed, long_run).map(lambda text: text[:max_length]).filter(lambda text: text.strip())
+    full = text_at_the_limit(min(max_length, LONGEST))
+    return st.one_of(mixed, long_run, full).map(lambda text: text[:max_length]).filter(lambda text: text.strip())
+
+
+def text_at_the_limit(max_length: int) -> st.SearchStrategy[str]:
+    """A text answer filled to its limit, in one of the AT_THE_LIMIT shapes."""
+    return st.sampled_from(AT_THE_LIMIT).map(lambda piece: (piece * (max_length // len(piece) + 1))[:max_length])
 
 
 def _multi(question: MultiChoice) -> st.SearchStrategy:

@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 
 from screener.cli import main
 from screener.content.loading import load
+from screener.content.form import GroupQuestion, TextQuestion
 from screener.engine.answers import check, dumps, new_document, parse
+from screener.engine.visibility import prune
 from screener.paths import DEFAULT_FORM_DIR
 from screener.report.pipeline import summarise
 from screener.store.drafts import DraftStore
 from tests.conftest import MINI_FORM_DIR
-from tests.strategies import json_values, valid_answers
+from tests.strategies import AT_THE_LIMIT, json_values, valid_answers
 
 BUNDLE = load(DEFAULT_FORM_DIR)  # the command line finds the shipped form by the id in the file
 MINI = load(MINI_FORM_DIR)  # the code's own properties are shown on the small test form
@@ -81,3 +83,31 @@ def test_a_report_renders_for_any_valid_answers(answers):
     data, warnings = summary.pdf, summary.warnings
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
     assert all(warning.startswith("some characters could not be printed") for warning in warnings)
+
+
+def _at_the_limit(form, answers: dict, piece: str) -> dict:
+    """Every text answer that applies filled to its limit with ``piece``; every group at its most entries."""
+
+    def fill(question) -> str:
+        return (piece * (question.max_length // len(piece) + 1))[: question.max_length]
+
+    filled = dict(answers)
+    for _, question in form.questions():
+        if isinstance(question, TextQuestion):
+            filled[question.id] = fill(question)
+        elif isinstance(question, GroupQuestion) and filled.get(question.id):
+            entries = (filled[question.id] * question.max_items)[: question.max_items]
+            texts = [item for item in question.questions if isinstance(item, TextQuestion)]
+            filled[question.id] = [{**entry, **{item.id: fill(item) for item in texts}} for entry in entries]
+    return prune(form, filled)
+
+
+@settings(max_examples=10, deadline=None)
+@given(answers=valid_answers(BUNDLE.form), piece=st.sampled_from(AT_THE_LIMIT))
+def test_the_real_form_renders_with_every_field_at_its_limit(answers, piece):
+    """90 short lines, an unbroken word or 1,500 CJK characters once raised a LayoutError: no summary at all."""
+    answers = _at_the_limit(BUNDLE.form, answers, piece)
+    document = new_document(BUNDLE.form, answers)
+    assert not check(BUNDLE.form, document, "generated"), "the generator made invalid answers"
+    summary = summarise(BUNDLE, document)
+    assert summary.pdf.startswith(b"%PDF") and summary.pdf.rstrip().endswith(b"%%EOF")

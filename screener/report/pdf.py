@@ -319,7 +319,7 @@ class _Story:
         columns = answers.columns
         rows = [cells[index : index + columns] for index in range(0, len(cells), columns)]
         rows[-1] += [Paragraph("", self.styles["cell"])] * (columns - len(rows[-1]))
-        grid = Table(rows, colWidths=[self.width / columns] * columns)
+        grid = Table(rows, colWidths=[self.width / columns] * columns, splitInRow=1)  # a long answer may span pages
         grid.setStyle(
             TableStyle(
                 [
@@ -337,7 +337,12 @@ class _Story:
     def data_table(self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], widths=None) -> Table:
         head = [Paragraph(self.text.markup(column), self.styles["cell_head"]) for column in columns]
         body = [[Paragraph(self.text.markup(cell), self.styles["cell"]) for cell in row] for row in rows]
-        grid = Table([head, *body], colWidths=widths or [self.width / len(columns)] * len(columns), repeatRows=1)
+        grid = Table(
+            [head, *body],
+            colWidths=widths or [self.width / len(columns)] * len(columns),
+            repeatRows=1,
+            splitInRow=1,  # a long answer in one cell may span pages
+        )
         grid.setStyle(
             TableStyle(
                 [
