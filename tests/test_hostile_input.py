@@ -10,8 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from screener.cli import main
-from screener.content.loading import load
 from screener.content.form import GroupQuestion, TextQuestion
+from screener.content.loading import load
 from screener.engine.answers import check, dumps, new_document, parse
 from screener.engine.visibility import prune
 from screener.paths import DEFAULT_FORM_DIR
