@@ -220,7 +220,16 @@ def _report_many(inputs: list[Path], out_dir: Path, options, made_on) -> int:
     """Many answers files in one process, the form loaded once; every bad file named, none stops the rest."""
     from screener.content.problems import Problem, ProblemsError
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    inputs = list({path.resolve(): path for path in inputs}.values())  # a file named twice is one patient
+    _refuse_clashing_names(inputs)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ProblemsError("--out-dir must be a folder", [Problem(str(out_dir), "", "this is not a folder")])
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ProblemsError(
+            "The folder for the PDFs cannot be made", [Problem(str(out_dir), "", error.strerror or str(error))]
+        ) from None
     failed: list[Problem] = []
     for path in inputs:
         try:
@@ -234,6 +243,28 @@ def _report_many(inputs: list[Path], out_dir: Path, options, made_on) -> int:
         _err(ProblemsError(f"{bad} answers file{'s' if bad != 1 else ''} could not be used", failed).render())
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _refuse_clashing_names(inputs: list[Path]) -> None:
+    """Two answers files with one name would share one PDF, and the second would replace the first: refuse
+    before anything is written, so a clinic never hands one patient's summary out under another's file."""
+    from screener.content.problems import Problem, ProblemsError
+
+    by_name: dict[str, list[Path]] = {}
+    for path in inputs:
+        by_name.setdefault(f"{path.stem}.pdf", []).append(path)
+    clashes = [
+        Problem(str(path), "", f"has the same name as {', '.join(str(other) for other in paths if other != path)}")
+        for name, paths in by_name.items()
+        if len(paths) > 1
+        for path in paths
+    ]
+    if clashes:
+        raise ProblemsError(
+            "Answers files with the same name would get the same PDF; rename them or use one --out-dir each, "
+            "nothing was written",
+            clashes,
+        )
 
 
 def _report_one(answers: Path, output: Path, options, made_on) -> None:

@@ -44,3 +44,32 @@ def test_the_batch_writes_the_same_pdf_as_one_file_at_a_time(tmp_path):
 def test_o_takes_exactly_one_answers_file(tmp_path, capsys):
     assert main(["report", str(EXAMPLES_DIR), "-o", str(tmp_path / "x.pdf")]) == 2
     assert "use --out-dir DIR" in capsys.readouterr().err
+
+
+def test_two_patients_with_one_file_name_never_share_a_pdf(tmp_path, capsys):
+    first, second = tmp_path / "x" / "p.json", tmp_path / "y" / "p.json"
+    for path, example in ((first, "worth_discussing.json"), (second, "heavy_history.json")):
+        path.parent.mkdir()
+        shutil.copy(EXAMPLES_DIR / example, path)
+    out = tmp_path / "out"
+    assert main(["report", str(first), str(second), "--out-dir", str(out)]) == 2
+    assert not out.exists()  # refused before anything was written
+    err = capsys.readouterr().err
+    assert f"{first}: has the same name as {second}" in err and "nothing was written" in err
+
+
+def test_the_same_file_named_twice_is_one_summary(tmp_path, capsys):
+    example = EXAMPLES_DIR / "with_precautions.json"
+    assert main(["report", str(example), str(example), "--out-dir", str(tmp_path / "out")]) == 0
+    assert "1 of 1 summaries written" in capsys.readouterr().out
+
+
+def test_an_out_dir_that_is_a_file_or_a_device_is_refused_with_a_sentence(tmp_path, capsys):
+    a_file = tmp_path / "taken"
+    a_file.write_text("keep me", encoding="utf-8")
+    example = str(EXAMPLES_DIR / "with_precautions.json")
+    for target in (a_file, "/dev/null"):
+        assert main(["report", example, "--out-dir", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert "--out-dir must be a folder" in err and "internal error" not in err
+    assert a_file.read_text(encoding="utf-8") == "keep me"
