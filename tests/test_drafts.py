@@ -76,6 +76,25 @@ def test_bad_draft_is_set_aside_with_one_sentence(bundle, store, make, reason):
     assert found.moved_to.read_text(encoding="utf-8") == content  # moved aside, not deleted
 
 
+def test_two_drafts_set_aside_in_one_second_are_both_kept(bundle, store):
+    store.folder.mkdir(parents=True)
+    kept = []
+    for content in ("first damaged draft", "second damaged draft"):
+        store.path.write_text(content, encoding="utf-8")
+        kept.append(store.find().moved_to)
+    assert kept[0] != kept[1]
+    assert [path.read_text(encoding="utf-8") for path in kept] == ["first damaged draft", "second damaged draft"]
+
+
+def test_delete_my_answers_also_deletes_the_copies_set_aside(bundle, store):
+    store.folder.mkdir(parents=True)
+    store.path.write_text("a damaged draft with the last patient's answers", encoding="utf-8")
+    moved = store.find().moved_to
+    store.save(new_document(bundle.form, ANSWERS))
+    assert store.delete() is True
+    assert not moved.exists() and not store.path.exists() and list(store.folder.iterdir()) == []
+
+
 def test_unreadable_draft_is_set_aside(bundle, store):
     store.path.mkdir(parents=True)  # a folder where the file should be: reading fails even for root
     found = store.find()
@@ -101,6 +120,22 @@ def test_one_answer_the_form_no_longer_takes_does_not_lose_the_others(bundle, st
     assert found.document.answers == {**ANSWERS, "side": "left"}
     assert set(found.answer_again) == {"pain_years", "hope"}
     assert "whole number" in found.answer_again["pain_years"]
+
+
+def test_one_wrong_field_in_a_group_entry_keeps_every_entry(bundle, store):
+    """Three pills, 99999 weeks typed in the third: only that field is given again, not the three pills."""
+    pills = [
+        {"pill": "ibuprofen", "pill_weeks": 4},
+        {"pill": "other", "pill_other": "aspirin"},
+        {"pill": "ibuprofen", "pill_weeks": 99999},
+    ]
+    answers = {**ANSWERS, "tried_kinds": ["pills"], "pill_trials": pills}
+    store.folder.mkdir(parents=True)
+    store.path.write_text(dumps(new_document(bundle.form, answers)), encoding="utf-8")
+    found = store.find()
+    assert found.problem is None
+    assert found.document.answers["pill_trials"] == [*pills[:2], {"pill": "ibuprofen"}]
+    assert found.answer_again == {"pill_trials": "entry 3, Weeks taken: 99999 is outside the range 0 to 500 weeks"}
 
 
 def test_an_answer_whose_question_no_longer_applies_goes_with_the_one_it_depended_on(bundle, store):

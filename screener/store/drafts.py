@@ -19,13 +19,14 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from screener.content.form import Form
+from screener.content.form import Form, GroupQuestion
 from screener.content.problems import Problems, ProblemsError
 from screener.engine.answers import AnswersDocument, check, dumps, new_document, parse
 from screener.store.files import remove_stale_parts, write_atomically
 from screener.store.locations import data_folder
 
 DRAFT_NAME = "draft.json"
+SET_ASIDE_PREFIX = "draft-set-aside-"
 PRIVATE_FOLDER = "answers"
 RECOVERY_ROUNDS = 5  # taking out one answer can make another not apply; a few rounds settle it
 
@@ -70,12 +71,17 @@ class DraftStore:
                 os.chmod(self.folder, 0o700)  # ours: keep it private
 
     def delete(self) -> bool:
-        """Remove the draft; True when there was one. Raises OSError when it is there but cannot be removed."""
-        try:
-            self.path.unlink()
-        except (FileNotFoundError, NotADirectoryError):
-            return False
-        return True
+        """Remove the draft and every copy of it set aside; True when there was any. Raises OSError when one is
+        there but cannot be removed."""
+        found = False
+        set_aside = sorted(self.folder.glob(f"{SET_ASIDE_PREFIX}*.json")) if self.folder.is_dir() else []
+        for path in [self.path, *set_aside]:
+            try:
+                path.unlink()
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            found = True
+        return found
 
     def find(self) -> DraftFound:
         remove_stale_parts(self.path)  # a crash mid-save leaves a partial copy of the answers (privacy)
@@ -120,9 +126,12 @@ class DraftStore:
                 break
             for problem in problems:
                 question_id = problem.where.split(" > ")[1] if problem.where.startswith("answers > ") else None
-                if question_id in answers:
+                if question_id not in answers:
+                    continue
+                field_reason = self._drop_entry_field(answers, problem.where)
+                if field_reason is None:  # not one field of a group entry: the answer itself goes
                     answers.pop(question_id)
-                    dropped.setdefault(question_id, problem.reason)
+                dropped.setdefault(question_id, f"{field_reason}: {problem.reason}" if field_reason else problem.reason)
             trial = new_document(self.form, answers, page=document.page, saved_at=document.saved_at)
             problems = check(self.form, trial, str(self.path), complete=False)
         if problems:
@@ -131,9 +140,31 @@ class DraftStore:
         again = {question_id: reason for question_id, reason in dropped.items() if self.form.question(question_id)}
         return DraftFound(document=recovered, answer_again=again)
 
+    def _drop_entry_field(self, answers: dict, where: str) -> str | None:
+        """For 'answers > med_trials > entry 3 > dose_mg', take out that one field of that one entry, keeping
+        every other entry and field; returns how to name it ('entry 3, Dose'), or None for any other place."""
+        parts = where.split(" > ")
+        if len(parts) != 4 or not parts[2].startswith("entry ") or not parts[2][6:].isdigit():
+            return None
+        question_id, index, item_id = parts[1], int(parts[2][6:]) - 1, parts[3]
+        entries, group = answers.get(question_id), self.form.question(question_id)
+        if not isinstance(entries, list) or not 0 <= index < len(entries) or not isinstance(entries[index], dict):
+            return None
+        if item_id not in entries[index]:
+            return None
+        entries = [dict(entry) if isinstance(entry, dict) else entry for entry in entries]
+        entries[index].pop(item_id)
+        answers[question_id] = entries
+        item = group.item_question(item_id) if isinstance(group, GroupQuestion) else None
+        return f"{parts[2]}, {item.short if item else item_id}"
+
     def _set_aside(self, reason: str) -> DraftFound:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.folder / f"draft-set-aside-{stamp}.json"
+        target = self.folder / f"{SET_ASIDE_PREFIX}{stamp}.json"
+        number = 1
+        while target.exists():  # a second one in the same second, or after the clock went back
+            number += 1
+            target = self.folder / f"{SET_ASIDE_PREFIX}{stamp}-{number}.json"
         try:
             os.replace(self.path, target)
         except OSError:
