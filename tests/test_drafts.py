@@ -172,3 +172,13 @@ def test_a_private_folder_of_another_user_is_refused(bundle, store, monkeypatch)
     monkeypatch.setattr(os, "getuid", lambda: os.stat(store.folder).st_uid + 1)
     with pytest.raises(PermissionError, match="belongs to another user"):
         store.save(new_document(bundle.form, ANSWERS))
+
+
+def test_a_data_folder_that_is_a_file_is_named_in_plain_words(bundle, tmp_path):
+    in_the_way = tmp_path / "data"
+    in_the_way.write_text("not a folder", encoding="utf-8")
+    store = DraftStore(bundle.form, in_the_way)
+    with pytest.raises(OSError) as raised:
+        store.save(new_document(bundle.form, ANSWERS))
+    assert raised.value.strerror == f"{in_the_way} is a file, not a folder"
+    assert store.find().document is None and in_the_way.read_text(encoding="utf-8") == "not a folder"

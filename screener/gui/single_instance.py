@@ -41,8 +41,13 @@ class SingleInstance:
             (self.folder / RAISE_NAME).write_text(f"{time.time()}\n", encoding="utf-8")
 
     def bring_forward_on_request(self, window: QWidget) -> None:
+        """Watch for a second start's knock; where nothing can be written (a read-only data folder, or a file
+        where the folder should be) there is no knock to watch, and the wizard goes on without it."""
         knock = self.folder / RAISE_NAME
-        knock.touch(exist_ok=True)
+        try:
+            knock.touch(exist_ok=True)
+        except OSError:
+            return
         self.watcher = QFileSystemWatcher([str(knock)], window)
         self.watcher.fileChanged.connect(lambda _path: _come_forward(window, self.watcher, knock))
 

@@ -58,6 +58,8 @@ class DraftStore:
         write_atomically(path, dumps(document).encode("utf-8"))
 
     def _make_private_folder(self) -> None:
+        if self.base.exists() and not self.base.is_dir():
+            raise NotADirectoryError(20, f"{self.base} is a file, not a folder")
         self.base.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new folder is private; an old one is left as it is
         try:
             self.folder.mkdir(mode=0o700)

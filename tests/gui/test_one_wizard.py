@@ -72,3 +72,14 @@ def test_shared_computer_mode_writes_no_viewer_copy(patient, wizard):
     to_summary_with_nothing_tried(patient)
     assert not wizard.summary_page.open_button.isEnabled()
     assert _viewer_folders() == []
+
+
+def test_a_data_folder_that_is_a_file_does_not_stop_the_wizard(tmp_path, monkeypatch, no_real_dialogs):
+    """Nothing can be kept there, so nothing can clash: the wizard opens (it says so once answers change)."""
+    in_the_way = tmp_path / "data"
+    in_the_way.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("SCREENER_DATA_DIR", str(in_the_way))
+    monkeypatch.setenv("SCREENER_QUIT_WHEN_SHOWN", "1")
+    assert app.run_wizard() == 0
+    assert no_real_dialogs == []  # no "Something went wrong"
+    assert in_the_way.read_text(encoding="utf-8") == "not a folder"
