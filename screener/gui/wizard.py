@@ -430,9 +430,9 @@ class Wizard(QWizard):
 
     # --- closing -----------------------------------------------------------------------------------
     def reject(self) -> None:
-        if self.answers and not self.summary_kept and not self._may_close():
+        self.save_draft()  # the last change reaches the disk (or fails) before anything is said about it
+        if self.answers and (self.save_problem or not self.summary_kept) and not self._may_close():
             return
-        self.save_draft()
         super().reject()
 
     def _may_close(self) -> bool:

@@ -44,6 +44,31 @@ def test_a_draft_that_cannot_be_written_is_said_everywhere_and_can_be_saved_else
     assert not wizard.isVisible()
 
 
+def test_a_change_the_disk_refused_just_before_closing_is_never_called_kept(qtbot, bundle, tmp_path, monkeypatch):
+    """The last good save, then the disk fills, then Close within the autosave delay: the truth, not 'kept'."""
+    store = DraftStore(bundle.form, tmp_path / "data")
+    wizard, patient = open_wizard(qtbot, bundle, store)
+    patient.next()
+    patient.type("name", "Sam")
+    wizard.save_draft()
+    assert "Answers saved on this computer" in wizard.progress.saved.text()
+
+    def disk_full(document):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "save", disk_full)
+    patient.type("name", " Lee")  # not yet saved: the autosave waits a moment after typing
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or QMessageBox.StandardButton.Cancel
+    )
+    wizard.close()
+    title, message = asked[-1][1], asked[-1][2]
+    assert title == "Your answers are not saved" and "No space left on device" in message
+    assert "kept on this computer" not in message
+    assert wizard.isVisible() and wizard.answers["name"] == "Sam Lee"
+
+
 def test_closing_without_a_place_to_save_keeps_the_window_open(qtbot, bundle, tmp_path, monkeypatch):
     blocked = tmp_path / "data"
     blocked.write_text("not a folder", encoding="utf-8")
