@@ -172,8 +172,15 @@ class SummaryPage(QWizardPage):
         self.status.setText("Sent your summary to the printer.")
 
     def open_pdf(self) -> None:
-        path = new_viewer_folder() / Path(self.default_path()).name  # deleted when the wizard closes
-        write_atomically(path, self.pdf_bytes)
+        try:
+            path = new_viewer_folder() / Path(self.default_path()).name  # deleted when the wizard closes
+            write_atomically(path, self.pdf_bytes)
+        except OSError as error:  # a full or read-only temporary folder: Save still works
+            self.status.setText(
+                f"The summary could not be opened: no copy could be made for the viewer "
+                f"({error.strerror or error}). Please use “Save PDF” and open the saved file."
+            )
+            return
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.kept.emit()
             self.status.setText("Opened your summary in your PDF viewer.")

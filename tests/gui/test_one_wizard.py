@@ -67,6 +67,18 @@ def test_the_viewer_copy_is_private_and_goes_when_the_wizard_closes(patient, wiz
     assert _viewer_folders() == []
 
 
+def test_a_full_temporary_folder_says_so_and_points_to_save(patient, wizard, monkeypatch):
+    def disk_full():
+        raise OSError(28, "No space left on device")  # what making the viewer's folder meets on a full disk
+
+    to_summary_with_nothing_tried(patient)
+    monkeypatch.setattr("screener.gui.summary_page.new_viewer_folder", disk_full)
+    patient._click(wizard.summary_page.open_button)  # once raised "Something went wrong"
+    status = wizard.summary_page.status.text()
+    assert "could not be opened" in status and "No space left on device" in status and "Save PDF" in status
+    assert wizard.isVisible()
+
+
 def test_shared_computer_mode_writes_no_viewer_copy(patient, wizard):
     patient._click(wizard.privacy.shared)
     to_summary_with_nothing_tried(patient)
