@@ -11,9 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from screener.session.questionnaire import QuestionnaireSession
 from screener.store.files import write_atomically
 from screener.store.safe_paths import UnsafePathError
 
+PRINT_DPI = 200  # sharp text on paper; at the printer's full resolution a job was 80 MB and froze the window
 NO_PREVIEW = "A preview cannot be shown on this computer. Use Save PDF… or Open in PDF viewer to see your summary."
 WIDE_ENOUGH = 820  # logical pixels of page width for the summary and its preview side by side
 
@@ -152,17 +155,43 @@ class SummaryPage(QWizardPage):
         self.status.setText(f"Saved your summary to {path}")
 
     def print_pdf(self) -> None:
+        """Print through Qt: each page drawn at PRINT_DPI, the window kept alive between pages.
+
+        Without the preview part of Qt (PySide6-Pdf, missing on some systems) the pages cannot be drawn:
+        the patient is told so and offered Save, to print from their own PDF viewer.
+        """
+        if self.pdf_document is None:
+            buttons = QMessageBox.StandardButton
+            choice = QMessageBox.question(
+                self,
+                "Print from your PDF viewer",
+                "This computer lacks the part of the program that draws PDF pages, so it cannot print the "
+                "summary itself. Save the PDF, then open it in your PDF viewer and print it from there. "
+                "Save it now?",
+                buttons.Save | buttons.Cancel,
+                buttons.Save,
+            )
+            if choice == buttons.Save:
+                self.save_pdf()
+            return
         from PySide6.QtCore import QSize
         from PySide6.QtGui import QPainter
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setResolution(PRINT_DPI)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        painter = QPainter(printer)
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText("The printer could not be started. Please save the PDF and print it from there.")
+            return
         area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-        for page in range(self.pdf_document.pageCount()):
+        pages = self.pdf_document.pageCount()
+        for page in range(pages):
+            self.status.setText(f"Printing page {page + 1} of {pages}…")
+            QApplication.processEvents()  # the window stays alive while the pages are drawn
             if page:
                 printer.newPage()
             image = self.pdf_document.render(page, QSize(area.width(), area.height()))
