@@ -76,6 +76,14 @@ def test_example_lists_and_prints(capsys):
             "answers > x: there is no question with this id in the form",
         ),
         ('{"schema_version": 1, "form": {"id": "tarot", "version": "1.0.0"}, "answers": {}}', "no form called 'tarot'"),
+        (  # a form id is a name, never a path to another folder's form
+            '{"schema_version": 1, "form": {"id": "/tmp/evil_form", "version": "1.0.0"}, "answers": {}}',
+            "form > id: ",
+        ),
+        (
+            '{"schema_version": 1, "form": {"id": "../tests/forms/mini", "version": "1.0.0"}, "answers": {}}',
+            "form > id: ",
+        ),
     ],
 )
 def test_bad_answers_file_gets_a_message_and_exit_2(tmp_path, capsys, content, message):

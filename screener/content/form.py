@@ -15,10 +15,10 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from screener.content.conditions import Condition
-from screener.content.frozen import Frozen
+from screener.content.frozen import ID_PATTERN, Frozen
 from screener.content.wording import format_date, format_number, plain_number
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 
 
 class Option(Frozen):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"  # every id: a name, never a path
+
 
 class Frozen(BaseModel):
     """An immutable pydantic model that rejects keys it does not declare."""

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from screener.content.frozen import ID_PATTERN
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -116,4 +118,6 @@ def _plain_message(detail: dict[str, Any]) -> str:
         return "this is required but missing"
     if kind == "extra_forbidden":
         return "this key is not allowed here (misspelt?)"
+    if kind == "string_pattern_mismatch" and detail.get("ctx", {}).get("pattern") == ID_PATTERN:
+        return "an id is a name of small letters, digits and _ (not a path), starting with a letter"
     return str(detail.get("msg", "invalid value"))

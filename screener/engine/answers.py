@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from screener.content.form import Form, GroupQuestion, QuestionBase
+from screener.content.form import Form, GroupQuestion, Id, QuestionBase
 from screener.content.frozen import Frozen
 from screener.content.problems import Problems, ProblemsError, add_validation_errors
 from screener.engine.visibility import applicable, applicable_item_questions
@@ -23,7 +23,7 @@ SCHEMA_VERSION = 1
 
 
 class FormRef(Frozen):
-    id: str
+    id: Id  # a name, never a path: it picks a folder among the shipped forms
     version: str
 
 
