@@ -182,3 +182,29 @@ def test_a_data_folder_that_is_a_file_is_named_in_plain_words(bundle, tmp_path):
         store.save(new_document(bundle.form, ANSWERS))
     assert raised.value.strerror == f"{in_the_way} is a file, not a folder"
     assert store.find().document is None and in_the_way.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_link_where_the_draft_goes_is_never_followed(bundle, store, tmp_path):
+    elsewhere = tmp_path / "someone_elses_file.txt"
+    elsewhere.write_text("not ours", encoding="utf-8")
+    store.folder.mkdir(parents=True)
+    store.path.symlink_to(elsewhere)
+    found = store.find()
+    assert found.document is None and "a link to another file" in found.problem
+    store.save(new_document(bundle.form, ANSWERS))
+    assert elsewhere.read_text(encoding="utf-8") == "not ours"  # its target is never read nor replaced
+    assert not store.path.is_symlink() and store.find().document.answers == ANSWERS
+    dangling = tmp_path / "nowhere" / "draft.json"
+    store.path.unlink()
+    store.path.symlink_to(dangling)
+    store.save(new_document(bundle.form, ANSWERS))
+    assert not dangling.exists() and not dangling.parent.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "chown") or os.geteuid() != 0, reason="needs a second user (root sets owners)")
+def test_another_users_draft_is_never_offered(bundle, store):
+    store.save(new_document(bundle.form, ANSWERS))
+    os.chown(store.path, 65534, -1)  # nobody
+    found = store.find()
+    assert found.document is None and "another user" in found.problem
+    assert store.path.exists()  # not ours to move or delete

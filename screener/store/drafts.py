@@ -49,8 +49,13 @@ class DraftStore:
         self.path = self.folder / DRAFT_NAME
 
     def save(self, document: AnswersDocument) -> None:
-        """Write the draft; raises OSError (with a plain strerror) when it cannot be kept."""
+        """Write the draft; raises OSError (with a plain strerror) when it cannot be kept.
+
+        Always as a regular file of our own: a link put where the draft goes is removed, never followed, so
+        its target (anywhere on the computer) is not replaced."""
         self._make_private_folder()
+        if self.path.is_symlink():
+            self.path.unlink()
         write_atomically(self.path, dumps(document).encode("utf-8"))
 
     def save_elsewhere(self, document: AnswersDocument, path: Path) -> None:
@@ -88,6 +93,19 @@ class DraftStore:
     def find(self) -> DraftFound:
         remove_stale_parts(self.path)  # a crash mid-save leaves a partial copy of the answers (privacy)
         self._move_from_old_place()
+        try:
+            info = self.path.lstat()
+        except FileNotFoundError:
+            return DraftFound()
+        except OSError as error:
+            return DraftFound(problem=f"Your unfinished answers could not be read ({error.strerror or error}).")
+        if stat.S_ISLNK(info.st_mode):
+            return self._set_aside("Your unfinished answers were a link to another file, which we never follow.")
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return DraftFound(
+                problem="The unfinished answers in this folder belong to another user of this computer, "
+                "so they were not opened. You can start again."
+            )
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
