@@ -188,13 +188,8 @@ class Wizard(QWizard):
             self.privacy.offer_resume(self._draft.saved_at)
         if found and found.problem:
             self.privacy.say(found.problem)
-        elif self.answer_again:
-            labels = ", ".join(f"“{bundle.form.question(qid).short}”" for qid in self.answer_again)
-            count = "1 answer" if len(self.answer_again) == 1 else f"{len(self.answer_again)} answers"
-            self.privacy.say(
-                f"Your other answers can be brought back, but {count} could not be used by this version "
-                f"and will be marked for you to answer again: {labels}."
-            )
+        elif found and (self.answer_again or found.no_longer_asked):
+            self.privacy.say(_what_could_not_be_used(bundle, found))
         self.start_page.set_ready()
         if self.isVisible():
             self.restart()  # the start page was shown as the only page: let QWizard lay out Next again
@@ -510,3 +505,20 @@ class Wizard(QWizard):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return  # Enter never leaves a page: Next is its own button (Alt+N)
         super().keyPressEvent(event)
+
+
+def _what_could_not_be_used(bundle, found) -> str:
+    """One paragraph: which saved answers come back marked, which questions are gone, and where the old file is."""
+    said = ["Your other answers can be brought back."]
+    if found.answer_again:
+        labels = ", ".join(f"“{bundle.form.question(qid).short}”" for qid in found.answer_again)
+        count = "1 answer" if len(found.answer_again) == 1 else f"{len(found.answer_again)} answers"
+        said.append(f"{count} could not be used by this version and will be marked for you to answer again: {labels}.")
+    if found.no_longer_asked:
+        count = len(found.no_longer_asked)
+        said.append(
+            f"{count} saved answer{'s were' if count != 1 else ' was'} for questions this version no longer asks."
+        )
+    if found.moved_to:
+        said.append(f"Your saved file as it was is kept at {found.moved_to}.")
+    return " ".join(said)

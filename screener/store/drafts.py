@@ -37,8 +37,9 @@ class DraftFound:
 
     document: AnswersDocument | None = None
     problem: str | None = None
-    moved_to: Path | None = None
+    moved_to: Path | None = None  # the draft as it was: moved aside, or copied beside what could be used
     answer_again: dict[str, str] = field(default_factory=dict)  # question id -> why the saved answer was dropped
+    no_longer_asked: tuple[str, ...] = ()  # saved answers to questions this version does not have
 
 
 class DraftStore:
@@ -125,7 +126,7 @@ class DraftStore:
         problems = check(self.form, document, str(self.path), complete=False)
         if any(problem.where == "form" for problem in problems):
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
-        return self._recover(document, problems)
+        return self._recover(document, problems, data)
 
     def _move_from_old_place(self) -> None:
         """Versions before 0.2 kept the draft in the data folder itself: move it into our own subfolder."""
@@ -137,8 +138,9 @@ class DraftStore:
             except OSError:
                 pass  # read where it is next time; nothing is lost
 
-    def _recover(self, document: AnswersDocument, problems: Problems) -> DraftFound:
-        """Keep every answer the form accepts; name the ones to be given again."""
+    def _recover(self, document: AnswersDocument, problems: Problems, data: bytes) -> DraftFound:
+        """Keep every answer the form accepts; name the ones to be given again, and the ones for questions
+        this version no longer asks; the draft as it was is kept beside it, so nothing is lost."""
         answers = dict(document.answers)
         dropped: dict[str, str] = {}
         for _ in range(RECOVERY_ROUNDS):
@@ -158,7 +160,27 @@ class DraftStore:
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
         recovered = new_document(self.form, answers, page=document.page, saved_at=document.saved_at)
         again = {question_id: reason for question_id, reason in dropped.items() if self.form.question(question_id)}
-        return DraftFound(document=recovered, answer_again=again)
+        gone = tuple(question_id for question_id in dropped if not self.form.question(question_id))
+        kept = self._keep_copy(data) if dropped else None
+        return DraftFound(document=recovered, answer_again=again, no_longer_asked=gone, moved_to=kept)
+
+    def _keep_copy(self, data: bytes) -> Path | None:
+        """The draft as it was, beside it under a set-aside name; None when it cannot be written."""
+        try:
+            target = self._set_aside_name()
+            write_atomically(target, data)
+        except OSError:
+            return None
+        return target
+
+    def _set_aside_name(self) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.folder / f"{SET_ASIDE_PREFIX}{stamp}.json"
+        number = 1
+        while target.exists():  # a second one in the same second, or after the clock went back
+            number += 1
+            target = self.folder / f"{SET_ASIDE_PREFIX}{stamp}-{number}.json"
+        return target
 
     def _drop_entry_field(self, answers: dict, where: str) -> str | None:
         """For 'answers > med_trials > entry 3 > dose_mg', take out that one field of that one entry, keeping
@@ -179,12 +201,7 @@ class DraftStore:
         return f"{parts[2]}, {item.short if item else item_id}"
 
     def _set_aside(self, reason: str) -> DraftFound:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.folder / f"{SET_ASIDE_PREFIX}{stamp}.json"
-        number = 1
-        while target.exists():  # a second one in the same second, or after the clock went back
-            number += 1
-            target = self.folder / f"{SET_ASIDE_PREFIX}{stamp}-{number}.json"
+        target = self._set_aside_name()
         try:
             os.replace(self.path, target)
         except OSError:

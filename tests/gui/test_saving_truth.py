@@ -84,12 +84,16 @@ def test_closing_without_a_place_to_save_keeps_the_window_open(qtbot, bundle, tm
 
 def test_a_draft_with_one_over_long_answer_resumes_the_rest_and_marks_that_one(qtbot, bundle, tmp_path):
     store = DraftStore(bundle.form, tmp_path / "data")
-    answers = {"name": "Sam", **NO_SAFETY_RISK, "own_questions": "x" * 10_001}
+    answers = {"name": "Sam", **NO_SAFETY_RISK, "own_questions": "x" * 10_001, "a_question_since_removed": 3}
     store.folder.mkdir(parents=True)
-    store.path.write_text(dumps(new_document(bundle.form, answers, page="concerns")), encoding="utf-8")
+    saved = dumps(new_document(bundle.form, answers, page="concerns"))
+    store.path.write_text(saved, encoding="utf-8")
     wizard, patient = open_wizard(qtbot, bundle, store)
-    assert "marked for you to answer again" in wizard.privacy.notice.text()
-    assert "Your own questions" in wizard.privacy.notice.text()
+    notice = wizard.privacy.notice.text()
+    assert "marked for you to answer again" in notice and "Your own questions" in notice
+    assert "1 saved answer was for questions this version no longer asks" in notice  # never dropped without a word
+    kept = next(store.folder.glob("draft-set-aside-*.json"))
+    assert str(kept) in notice and kept.read_text(encoding="utf-8") == saved  # the file as it was
     patient._click(wizard.privacy.resume_button)
     patient.on("concerns")
     row = patient.row("own_questions")
