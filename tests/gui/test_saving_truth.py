@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWizard
 
 from screener.engine.answers import dumps, new_document, parse
 from screener.gui.wizard import Wizard
@@ -112,6 +112,39 @@ def test_a_huge_paste_is_cut_to_the_limit_and_the_patient_is_told(patient):
     limit = widget.edit.limit
     assert len(widget.edit.toPlainText()) == limit and len(patient.wizard.answers["own_questions"]) == limit
     assert widget.notice.isVisible() and f"{limit:,} characters" in widget.notice.text()
+
+
+def _most_characters_ever_held(edit) -> list[int]:
+    most = [0]
+    edit.document().contentsChanged.connect(lambda: most.__setitem__(0, max(most[0], len(edit.toPlainText()))))
+    return most
+
+
+def test_a_huge_drop_or_input_method_text_is_cut_before_it_lands(patient):
+    """Dropped or dictated, a million characters once landed first (a minute's freeze) and were cut after."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QInputMethodEvent
+
+    from tests.gui.test_behaviour import to_section
+
+    to_section(patient, "concerns")
+    widget = patient.row("own_questions").input
+    edit, limit = widget.edit, widget.edit.limit
+    most = _most_characters_ever_held(edit)
+    dragged = QMimeData()
+    dragged.setText("d" * 1_000_000)
+    where, action, button = QPointF(5, 5), Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    QApplication.sendEvent(edit.viewport(), QDragEnterEvent(where, action, dragged, button, Qt.NoModifier))
+    QApplication.sendEvent(edit.viewport(), QDragMoveEvent(where, action, dragged, button, Qt.NoModifier))
+    QApplication.sendEvent(edit.viewport(), QDropEvent(where, action, dragged, button, Qt.NoModifier))
+    assert len(edit.toPlainText()) == limit and most[0] <= limit
+    edit.clear()
+    edit.setFocus()
+    dictated = QInputMethodEvent()
+    dictated.setCommitString("i" * 1_000_000)
+    QApplication.sendEvent(edit, dictated)
+    assert edit.toPlainText() == "i" * limit and most[0] <= limit
+    assert widget.notice.isVisible()
 
 
 def test_a_one_line_answer_holds_its_limit_too(patient):

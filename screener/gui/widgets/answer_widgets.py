@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -311,8 +311,20 @@ class LimitedPlainTextEdit(QPlainTextEdit):
             return
         super().insertFromMimeData(source)
 
+    def inputMethodEvent(self, event) -> None:
+        """An input method's text (a dictation, a handwriting pad) is cut to the room left before it lands."""
+        commit = event.commitString()
+        room = max(self._room(), 0)
+        if len(commit) > room:
+            cut = QInputMethodEvent(event.preeditString(), event.attributes())
+            cut.setCommitString(commit[:room], event.replacementStart(), event.replacementLength())
+            super().inputMethodEvent(cut)
+            self.cut.emit()
+            return
+        super().inputMethodEvent(event)
+
     def _hold_limit(self) -> None:
-        """Any other way past the limit (an input method, a program) is cut back at once, with the notice."""
+        """Any other way past the limit (a program setting the text) is cut back at once, with the notice."""
         text = self.toPlainText()
         if len(text) > self.limit:
             self.blockSignals(True)
