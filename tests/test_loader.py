@@ -89,6 +89,17 @@ def test_condition_may_only_look_back(mini_copy):
     )
 
 
+def test_a_condition_may_not_name_a_group_of_entries(mini_copy):
+    _edit(
+        mini_copy / "form.yaml",
+        lambda data: _question(data, "knee_surgery").__setitem__(
+            "enable_when", {"answer": "pill_trials", "answered": True}
+        ),
+    )
+    problems = "\n".join(_problems(mini_copy))
+    assert "question 'knee_surgery' > enable_when: 'pill_trials' is a group of entries, which has no answer" in problems
+
+
 def test_citation_of_a_section_the_article_does_not_have(mini_copy):
     _edit(
         mini_copy / "rules.yaml",

@@ -43,14 +43,14 @@ def check_form(path: Path, form: Form, broken: set[str], regions: RegionList | N
     earlier: dict[str, QuestionBase | None] = dict.fromkeys(broken)  # broken: reported already
     for section in form.sections:
         if section.enable_when is not None:
-            _check_condition(
-                path, f"section '{section.id}' > enable_when", section.enable_when, problems, answers=earlier
-            )
+            where = f"section '{section.id}' > enable_when"
+            _check_condition(path, where, section.enable_when, problems, answers=earlier)
+            _check_no_group_named(path, where, section.enable_when, earlier, problems)
         for question in section.questions:
             if question.enable_when is not None:
-                _check_condition(
-                    path, f"question '{question.id}' > enable_when", question.enable_when, problems, answers=earlier
-                )
+                where = f"question '{question.id}' > enable_when"
+                _check_condition(path, where, question.enable_when, problems, answers=earlier)
+                _check_no_group_named(path, where, question.enable_when, earlier, problems)
             if isinstance(question, GroupQuestion):
                 _check_group(path, question, earlier, problems)
             earlier[question.id] = question
@@ -70,6 +70,16 @@ def check_form(path: Path, form: Form, broken: set[str], regions: RegionList | N
         for value in region_question.option_values:
             if value not in regions.regions:
                 problems.add(path, f"question '{region_question.id}'", f"option '{value}' has no entry in regions.yaml")
+
+
+def _check_no_group_named(
+    path: Path, where: str, condition: Condition, answers: dict[str, QuestionBase | None], problems: Problems
+) -> None:
+    """What a page or question is shown on must be an answer: a group of entries has none (in FHIR too, whose
+    enableWhen may only name a question; the export once pointed conditions at a group)."""
+    for kind, name in references(condition):
+        if kind == "answer" and isinstance(answers.get(name), GroupQuestion):
+            problems.add(path, where, f"'{name}' is a group of entries, which has no answer to show this on")
 
 
 def _check_group(path: Path, group: GroupQuestion, answers: dict[str, QuestionBase | None], problems: Problems) -> None:

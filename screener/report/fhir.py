@@ -88,17 +88,18 @@ def _enable_when(bundle: FormBundle, condition: Condition, lookup) -> tuple[list
     kind, name = condition.subject
     if kind == "fact":
         raise ValueError("a condition on a derived fact has no FHIR form")
-    question = lookup(kind, name)
+    question, link_id = lookup(kind, name)
     operator, expected = condition.operator
     if operator == "answered":
-        return [{"question": name, "operator": "exists", "answerBoolean": bool(expected)}], None
+        return [{"question": link_id, "operator": "exists", "answerBoolean": bool(expected)}], None
     if operator in ("one_of", "contains_any"):
-        return [{"question": name, "operator": "=", **_answer(bundle, question, choice)} for choice in expected], "any"
+        answers = [_answer(bundle, question, choice) for choice in expected]
+        return [{"question": link_id, "operator": "=", **answer} for answer in answers], "any"
     if operator == "contains":
-        return [{"question": name, "operator": "=", **_answer(bundle, question, expected)}], None
+        return [{"question": link_id, "operator": "=", **_answer(bundle, question, expected)}], None
     if not isinstance(expected, (bool, int, float, str)):
         raise ValueError("a comparison with a parameter or a fact has no FHIR form")
-    return [{"question": name, "operator": _OPERATORS[operator], **_answer(bundle, question, expected)}], None
+    return [{"question": link_id, "operator": _OPERATORS[operator], **_answer(bundle, question, expected)}], None
 
 
 def _answer(bundle: FormBundle, question: QuestionBase, value: Any) -> dict:
@@ -114,8 +115,18 @@ def _with_condition(bundle: FormBundle, item: dict, condition: Condition | None,
     return item
 
 
-def _question_item(bundle: FormBundle, question: QuestionBase, lookup) -> dict:
-    item: dict[str, Any] = {"linkId": question.id, "text": question.label.strip(), "type": _type(question)}
+def page_link_id(section_id: str) -> str:
+    """A page's linkId: never a question's, as FHIR wants every linkId unique (que-2); ids have no '-'."""
+    return f"page-{section_id}"
+
+
+def item_link_id(group_id: str, item_id: str) -> str:
+    """A group entry's question: 'med_trials.dose_mg', unique even where an item shares a question's id."""
+    return f"{group_id}.{item_id}"
+
+
+def _question_item(bundle: FormBundle, question: QuestionBase, lookup, link_id: str) -> dict:
+    item: dict[str, Any] = {"linkId": link_id, "text": question.label.strip(), "type": _type(question)}
     if question.required:
         item["required"] = True
     if isinstance(question, ChoiceQuestion):
@@ -129,10 +140,14 @@ def _question_item(bundle: FormBundle, question: QuestionBase, lookup) -> dict:
         item["maxLength"] = question.max_length
     if isinstance(question, GroupQuestion):
 
-        def in_group(kind: str, name: str) -> QuestionBase:
-            return question.item_question(name) if kind == "item" else lookup(kind, name)
+        def in_group(kind: str, name: str) -> tuple[QuestionBase, str]:
+            if kind == "item":
+                return question.item_question(name), item_link_id(question.id, name)
+            return lookup(kind, name)
 
-        item["item"] = [_question_item(bundle, child, in_group) for child in question.questions]
+        item["item"] = [
+            _question_item(bundle, child, in_group, item_link_id(question.id, child.id)) for child in question.questions
+        ]
     return _with_condition(bundle, item, question.enable_when, lookup)
 
 
@@ -140,22 +155,23 @@ def questionnaire(bundle: FormBundle) -> dict:
     """The form as a FHIR Questionnaire (JSON-ready dict)."""
     form = bundle.form
 
-    def lookup(kind: str, name: str) -> QuestionBase:
+    def lookup(kind: str, name: str) -> tuple[QuestionBase, str]:
         question = form.question(name)
         if question is None:
             raise ValueError(f"no question '{name}'")
-        return question
+        return question, question.id
 
     items = []
     for section in form.sections:
+        link_id = page_link_id(section.id)
         if not section.questions:
-            items.append({"linkId": section.id, "text": (section.intro or section.title).strip(), "type": "display"})
+            items.append({"linkId": link_id, "text": (section.intro or section.title).strip(), "type": "display"})
             continue
         group = {
-            "linkId": section.id,
+            "linkId": link_id,
             "text": section.title,
             "type": "group",
-            "item": [_question_item(bundle, question, lookup) for question in section.questions],
+            "item": [_question_item(bundle, question, lookup, question.id) for question in section.questions],
         }
         items.append(_with_condition(bundle, group, section.enable_when, lookup))
     return {
@@ -181,12 +197,12 @@ def questionnaire_response(bundle: FormBundle, document: AnswersDocument) -> dic
         if answered:
             items.append(
                 {
-                    "linkId": section.id,
+                    "linkId": page_link_id(section.id),
                     "text": section.title,
                     "item": [
                         entry
                         for question in answered
-                        for entry in _response_items(bundle, question, answers[question.id])
+                        for entry in _response_items(bundle, question, answers[question.id], question.id)
                     ],
                 }
             )
@@ -201,8 +217,8 @@ def questionnaire_response(bundle: FormBundle, document: AnswersDocument) -> dic
     return response
 
 
-def _response_items(bundle: FormBundle, question: QuestionBase, value: Any) -> list[dict]:
-    base = {"linkId": question.id, "text": question.label.strip()}
+def _response_items(bundle: FormBundle, question: QuestionBase, value: Any, link_id: str) -> list[dict]:
+    base = {"linkId": link_id, "text": question.label.strip()}
     if isinstance(question, GroupQuestion):  # a repeating group: one item per entry
         return [
             {
@@ -211,7 +227,7 @@ def _response_items(bundle: FormBundle, question: QuestionBase, value: Any) -> l
                     child
                     for item in question.questions
                     if item.id in entry
-                    for child in _response_items(bundle, item, entry[item.id])
+                    for child in _response_items(bundle, item, entry[item.id], item_link_id(question.id, item.id))
                 ],
             }
             for entry in value
