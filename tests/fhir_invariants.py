@@ -99,7 +99,7 @@ def _condition_problems(where: str, condition: dict, by_link: dict[str, dict]) -
 def response_problems(response: dict, questionnaire: dict) -> list[str]:
     """qrs-1, qrs-2, and every item and answer where the Questionnaire puts it, of the type it says."""
     problems: list[str] = []
-    places = {where: item for where, item in _walk(questionnaire.get("item", []))}
+    places = dict(_walk(questionnaire.get("item", [])))
     for where, item in _walk(response.get("item", [])):
         asked = places.get(where)
         if asked is None:
