@@ -122,6 +122,18 @@ def _parser():
     export.add_argument("--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped one)")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="EXPORT.json")
     export.set_defaults(handler=_export)
+
+    bring_in = commands.add_parser("import", help="make an answers file from a FHIR QuestionnaireResponse")
+    bring_in.add_argument(
+        "--fhir",
+        type=Path,
+        required=True,
+        metavar="RESPONSE.json",
+        help="a QuestionnaireResponse for this form (or a Bundle holding one, as `export` writes)",
+    )
+    bring_in.add_argument("--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped one)")
+    bring_in.add_argument("-o", "--output", type=Path, required=True, metavar="ANSWERS.json")
+    bring_in.set_defaults(handler=_import)
     return parser
 
 
@@ -313,6 +325,52 @@ def _export(options) -> int:
             "The export could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
         ) from None
     _out(f"Wrote {options.output} (FHIR R4: Questionnaire and QuestionnaireResponse)")
+    return EXIT_OK
+
+
+def _import(options) -> int:
+    """A FHIR response in, an answers file out; whatever could not be carried over is listed (exit 2 if nothing)."""
+    import json
+
+    from screener.content.problems import Problem, ProblemsError
+    from screener.engine.answers import dumps
+    from screener.report.fhir_import import NotAResponseError, import_response
+    from screener.store.files import write_atomically
+    from screener.store.safe_paths import UnsafePathError, read_input
+
+    source = str(options.fhir)
+    try:
+        resource = json.loads(read_input(options.fhir))
+    except UnsafePathError as error:
+        raise ProblemsError("This cannot be read as a FHIR file", [Problem(source, "", error.reason)]) from None
+    except OSError as error:
+        raise ProblemsError(
+            "The FHIR file could not be read", [Problem(source, "", error.strerror or str(error))]
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise ProblemsError("This is not a FHIR JSON file", [Problem(source, "", str(error))]) from None
+    bundle = _loaded(options.form or DEFAULT_FORM_DIR)
+    try:
+        imported = import_response(bundle, resource)
+    except NotAResponseError as error:
+        raise ProblemsError("This is not a response to this questionnaire", [Problem(source, "", str(error))]) from None
+    left_out = [Problem(source, where, why) for where, why in imported.left_out]
+    if not imported.document.answers:
+        raise ProblemsError("No answer could be carried over", left_out or [Problem(source, "", "it holds no answers")])
+    try:
+        write_atomically(options.output, dumps(imported.document).encode("utf-8"), inputs=[options.fhir])
+    except UnsafePathError as error:
+        raise ProblemsError(
+            "The answers cannot be written there", [Problem(str(error.path), "", error.reason)]
+        ) from None
+    except OSError as error:
+        raise ProblemsError(
+            "The answers could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
+        ) from None
+    count = len(imported.document.answers)
+    _out(f"Wrote {options.output} ({count} answer{'s' if count != 1 else ''} carried over)")
+    if left_out:
+        _err(ProblemsError(f"{len(left_out)} could not be carried over", left_out).render())
     return EXIT_OK
 
 

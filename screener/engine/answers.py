@@ -178,3 +178,47 @@ def _check_entry(
 
 def _is_empty(value: Any) -> bool:
     return value is None or value == "" or value == []
+
+
+SETTLING_ROUNDS = 5  # taking out one answer can make another not apply; a few rounds settle it
+
+
+def keep_what_fits(form: Form, answers: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str], Problems]:
+    """Every answer the form accepts, down to the single field of a group entry; what was taken out, by
+    question id with the reason ('entry 3, Dose: 99999 is outside the range ...'); and the problems that
+    taking answers out could not settle (a draft for another form, say)."""
+    kept = dict(answers)
+    dropped: dict[str, str] = {}
+    problems = check(form, new_document(form, kept), "", complete=False)
+    for _ in range(SETTLING_ROUNDS):
+        if not problems:
+            break
+        for problem in problems:
+            question_id = problem.where.split(" > ")[1] if problem.where.startswith("answers > ") else None
+            if question_id not in kept:
+                continue
+            field = _drop_entry_field(form, kept, problem.where)
+            if field is None:  # not one field of a group entry: the answer itself goes
+                kept.pop(question_id)
+            dropped.setdefault(question_id, f"{field}: {problem.reason}" if field else problem.reason)
+        problems = check(form, new_document(form, kept), "", complete=False)
+    return kept, dropped, problems
+
+
+def _drop_entry_field(form: Form, answers: dict[str, Any], where: str) -> str | None:
+    """For 'answers > med_trials > entry 3 > dose_mg', take out that one field of that one entry, keeping
+    every other entry and field; returns how to name it ('entry 3, Dose'), or None for any other place."""
+    parts = where.split(" > ")
+    if len(parts) != 4 or not parts[2].startswith("entry ") or not parts[2][6:].isdigit():
+        return None
+    question_id, index, item_id = parts[1], int(parts[2][6:]) - 1, parts[3]
+    entries, group = answers.get(question_id), form.question(question_id)
+    if not isinstance(entries, list) or not 0 <= index < len(entries) or not isinstance(entries[index], dict):
+        return None
+    if item_id not in entries[index]:
+        return None
+    entries = [dict(entry) if isinstance(entry, dict) else entry for entry in entries]
+    entries[index].pop(item_id)
+    answers[question_id] = entries
+    item = group.item_question(item_id) if isinstance(group, GroupQuestion) else None
+    return f"{parts[2]}, {item.short if item else item_id}"

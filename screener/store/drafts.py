@@ -19,16 +19,15 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from screener.content.form import Form, GroupQuestion
-from screener.content.problems import Problems, ProblemsError
-from screener.engine.answers import AnswersDocument, check, dumps, new_document, parse
+from screener.content.form import Form
+from screener.content.problems import ProblemsError
+from screener.engine.answers import AnswersDocument, check, dumps, keep_what_fits, new_document, parse
 from screener.store.files import remove_stale_parts, write_atomically
 from screener.store.locations import data_folder
 
 DRAFT_NAME = "draft.json"
 SET_ASIDE_PREFIX = "draft-set-aside-"
 PRIVATE_FOLDER = "answers"
-RECOVERY_ROUNDS = 5  # taking out one answer can make another not apply; a few rounds settle it
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ class DraftStore:
         problems = check(self.form, document, str(self.path), complete=False)
         if any(problem.where == "form" for problem in problems):
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
-        return self._recover(document, problems, data)
+        return self._recover(document, data)
 
     def _move_from_old_place(self) -> None:
         """Versions before 0.2 kept the draft in the data folder itself: move it into our own subfolder."""
@@ -138,25 +137,11 @@ class DraftStore:
             except OSError:
                 pass  # read where it is next time; nothing is lost
 
-    def _recover(self, document: AnswersDocument, problems: Problems, data: bytes) -> DraftFound:
+    def _recover(self, document: AnswersDocument, data: bytes) -> DraftFound:
         """Keep every answer the form accepts; name the ones to be given again, and the ones for questions
         this version no longer asks; the draft as it was is kept beside it, so nothing is lost."""
-        answers = dict(document.answers)
-        dropped: dict[str, str] = {}
-        for _ in range(RECOVERY_ROUNDS):
-            if not problems:
-                break
-            for problem in problems:
-                question_id = problem.where.split(" > ")[1] if problem.where.startswith("answers > ") else None
-                if question_id not in answers:
-                    continue
-                field_reason = self._drop_entry_field(answers, problem.where)
-                if field_reason is None:  # not one field of a group entry: the answer itself goes
-                    answers.pop(question_id)
-                dropped.setdefault(question_id, f"{field_reason}: {problem.reason}" if field_reason else problem.reason)
-            trial = new_document(self.form, answers, page=document.page, saved_at=document.saved_at)
-            problems = check(self.form, trial, str(self.path), complete=False)
-        if problems:
+        answers, dropped, unsettled = keep_what_fits(self.form, document.answers)
+        if unsettled:
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
         recovered = new_document(self.form, answers, page=document.page, saved_at=document.saved_at)
         again = {question_id: reason for question_id, reason in dropped.items() if self.form.question(question_id)}
@@ -181,24 +166,6 @@ class DraftStore:
             number += 1
             target = self.folder / f"{SET_ASIDE_PREFIX}{stamp}-{number}.json"
         return target
-
-    def _drop_entry_field(self, answers: dict, where: str) -> str | None:
-        """For 'answers > med_trials > entry 3 > dose_mg', take out that one field of that one entry, keeping
-        every other entry and field; returns how to name it ('entry 3, Dose'), or None for any other place."""
-        parts = where.split(" > ")
-        if len(parts) != 4 or not parts[2].startswith("entry ") or not parts[2][6:].isdigit():
-            return None
-        question_id, index, item_id = parts[1], int(parts[2][6:]) - 1, parts[3]
-        entries, group = answers.get(question_id), self.form.question(question_id)
-        if not isinstance(entries, list) or not 0 <= index < len(entries) or not isinstance(entries[index], dict):
-            return None
-        if item_id not in entries[index]:
-            return None
-        entries = [dict(entry) if isinstance(entry, dict) else entry for entry in entries]
-        entries[index].pop(item_id)
-        answers[question_id] = entries
-        item = group.item_question(item_id) if isinstance(group, GroupQuestion) else None
-        return f"{parts[2]}, {item.short if item else item_id}"
 
     def _set_aside(self, reason: str) -> DraftFound:
         target = self._set_aside_name()

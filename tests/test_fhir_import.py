@@ -1,0 +1,99 @@
+"""`screener import --fhir`: a QuestionnaireResponse comes back in as the same answers; what cannot is named."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+
+from screener.cli import main
+from screener.content.loading import load
+from screener.engine.answers import new_document, parse
+from screener.paths import DEFAULT_FORM_DIR
+from screener.report.fhir import export_bundle, questionnaire_response
+from screener.report.fhir_import import import_response
+from tests.conftest import EXAMPLES_DIR
+from tests.strategies import valid_answers
+
+BUNDLE = load(DEFAULT_FORM_DIR)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES_DIR.glob("*.json")), ids=lambda path: path.stem)
+def test_export_then_import_gives_back_every_example(tmp_path, path, capsys):
+    exported, back = tmp_path / "fhir.json", tmp_path / "back.json"
+    assert main(["export", "--fhir", str(path), "-o", str(exported)]) == 0
+    assert main(["import", "--fhir", str(exported), "-o", str(back)]) == 0
+    assert parse(back.read_bytes(), "back").answers == parse(path.read_bytes(), "example").answers
+    assert "could not be carried over" not in capsys.readouterr().err
+    assert main(["evaluate", str(back)]) == 0  # an answers file evaluate accepts
+
+
+@settings(max_examples=40, deadline=None)
+@given(answers=valid_answers(BUNDLE.form))
+def test_any_valid_answers_survive_the_round_trip(answers):
+    document = new_document(BUNDLE.form, answers)
+    imported = import_response(BUNDLE, json.loads(json.dumps(export_bundle(BUNDLE, document))))
+    assert imported.left_out == ()
+    assert imported.document.answers == document.answers
+
+
+def test_a_response_from_another_tool_is_read_by_link_id_and_what_does_not_fit_is_named(tmp_path, capsys):
+    """No page groups, a code that is no option, a linkId we do not have, a dose out of range in one trial."""
+    response = {
+        "resourceType": "QuestionnaireResponse",
+        "status": "in-progress",
+        "questionnaire": "urn:screener:questionnaire:ketamine_ocd|1.2.0",
+        "item": [
+            {"linkId": "name", "answer": [{"valueString": "Ana Ruiz"}]},
+            {"linkId": "country", "answer": [{"valueCoding": {"code": "MARS"}}]},
+            {"linkId": "favourite_colour", "answer": [{"valueString": "blue"}]},
+            {"linkId": "treatment_kinds", "answer": [{"valueCoding": {"code": "medicines"}}]},
+            {
+                "linkId": "med_trials",
+                "item": [
+                    {"linkId": "med_trials.medicine", "answer": [{"valueCoding": {"code": "sertraline"}}]},
+                    {"linkId": "med_trials.dose_mg", "answer": [{"valueInteger": 99999}]},
+                ],
+            },
+        ],
+    }
+    source, out = tmp_path / "other_tool.json", tmp_path / "answers.json"
+    source.write_text(json.dumps(response), encoding="utf-8")
+    assert main(["import", "--fhir", str(source), "-o", str(out)]) == 0
+    answers = parse(out.read_bytes(), "imported").answers
+    assert answers["name"] == "Ana Ruiz" and answers["med_trials"] == [{"medicine": "sertraline"}]
+    assert "country" not in answers and "favourite_colour" not in answers
+    err = capsys.readouterr().err
+    assert "3 could not be carried over" in err
+    assert "country: 'MARS' is not one of this question's options" in err
+    assert "favourite_colour: this form has no question with this linkId" in err
+    assert "med_trials: entry 1, Highest dose: 99999 is outside the range" in err
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"resourceType": "Patient"}', "it is a 'Patient', not a QuestionnaireResponse"),
+        ('{"resourceType": "Bundle", "entry": []}', "the Bundle holds 0 QuestionnaireResponses"),
+        (
+            '{"resourceType": "QuestionnaireResponse", "questionnaire": "urn:screener:questionnaire:knee_check"}',
+            "not 'urn:screener:questionnaire:ketamine_ocd'",
+        ),
+        ('{"resourceType": "QuestionnaireResponse", "item": []}', "No answer could be carried over"),
+        ("[1, 2", "This is not a FHIR JSON file"),
+    ],
+)
+def test_what_cannot_come_in_is_refused_with_a_sentence(tmp_path, capsys, content, message):
+    source = tmp_path / "in.json"
+    source.write_text(content, encoding="utf-8")
+    assert main(["import", "--fhir", str(source), "-o", str(tmp_path / "out.json")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_response_alone_imports_as_well_as_a_bundle(bundle):
+    document = parse((EXAMPLES_DIR / "with_precautions.json").read_bytes(), "example")
+    imported = import_response(bundle, questionnaire_response(bundle, document))
+    assert imported.document.answers == document.answers
