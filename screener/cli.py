@@ -77,7 +77,15 @@ def _parser():
     evaluate.add_argument(
         "--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped form the answers name)"
     )
-    evaluate.add_argument("--json", action="store_true", help="print JSON instead of text")
+    evaluate.add_argument("--json", action="store_true", help="JSON instead of text (resources/schemas/)")
+    evaluate.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("-"),
+        metavar="OUT",
+        help="write to this file ('-', the default: print)",
+    )
     evaluate.add_argument("--full", action="store_true", help="print the whole summary as text, not only the findings")
     evaluate.set_defaults(handler=_evaluate)
 
@@ -120,7 +128,9 @@ def _parser():
         help="a FHIR R4 Bundle: the Questionnaire (from the form) and the QuestionnaireResponse",
     )
     export.add_argument("--form", type=Path, metavar="FORM_DIR", help="the form folder (default: the shipped one)")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="EXPORT.json")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="EXPORT.json", help="the file to write, or - to print it"
+    )
     export.set_defaults(handler=_export)
 
     bring_in = commands.add_parser("import", help="make an answers file from a FHIR QuestionnaireResponse")
@@ -176,20 +186,33 @@ def _evaluate(options) -> int:
     if options.json:
         import json
 
-        findings = [
-            {
-                "id": finding.id,
-                "text": finding.text,
-                "reason": finding.reason,
-                "ask": finding.ask,
-                "sources": finding.sources,
-            }
-            for finding in result.findings
-        ]
-        _out(json.dumps({"outcome": result.outcome.id, "findings": findings}, indent=2, ensure_ascii=False))
+        from screener.report.evaluation_json import evaluation_json
+
+        text = json.dumps(evaluation_json(bundle, result), indent=2, ensure_ascii=False)
     else:
-        _out(render_text(report, brief=not options.full))
+        text = render_text(report, brief=not options.full)
+    _write_or_print(options.output, text, options.answers, "The result")
     return EXIT_OK
+
+
+def _write_or_print(output: Path, text: str, source: Path, what: str) -> None:
+    """'-' prints (for a script's pipe); any other path is written as a private file, all at once."""
+    from screener.content.problems import Problem, ProblemsError
+    from screener.store.files import write_atomically
+    from screener.store.safe_paths import UnsafePathError
+
+    if str(output) == "-":
+        _out(text.rstrip("\n"))
+        return
+    try:
+        write_atomically(output, text.rstrip("\n").encode("utf-8") + b"\n", inputs=[source])
+    except UnsafePathError as error:
+        raise ProblemsError(f"{what} cannot be written there", [Problem(str(error.path), "", error.reason)]) from None
+    except OSError as error:
+        raise ProblemsError(
+            f"{what} could not be saved", [Problem(str(output), "", error.strerror or str(error))]
+        ) from None
+    _out(f"Wrote {output}")
 
 
 def _example(options) -> int:
@@ -307,24 +330,11 @@ def _report_one(answers: Path, output: Path, options, made_on) -> None:
 def _export(options) -> int:
     import json
 
-    from screener.content.problems import Problem, ProblemsError
     from screener.report.fhir import export_bundle
-    from screener.store.files import write_atomically
-    from screener.store.safe_paths import UnsafePathError
 
     bundle, document = _load_answers(options.answers, options.form)
-    data = json.dumps(export_bundle(bundle, document), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-    try:
-        write_atomically(options.output, data, inputs=[options.answers])
-    except UnsafePathError as error:
-        raise ProblemsError(
-            "The export cannot be written there", [Problem(str(error.path), "", error.reason)]
-        ) from None
-    except OSError as error:
-        raise ProblemsError(
-            "The export could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
-        ) from None
-    _out(f"Wrote {options.output} (FHIR R4: Questionnaire and QuestionnaireResponse)")
+    text = json.dumps(export_bundle(bundle, document), indent=2, ensure_ascii=False)
+    _write_or_print(options.output, text, options.answers, "The export")
     return EXIT_OK
 
 

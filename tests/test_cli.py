@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from screener.cli import main
+from screener.content.rules import Category
+from screener.paths import resource
+from screener.report.evaluation_json import SCHEMA_FILE
 from tests.conftest import EXAMPLES_DIR
 
 EXPECTED_OUTCOME = {  # CONTENT.md section 3: each example is named after the outcome it must produce
@@ -40,10 +45,34 @@ def test_check_fails_with_every_problem(form_copy, capsys):
 def test_every_example_evaluates_to_its_outcome(name, capsys):
     assert main(["evaluate", str(EXAMPLES_DIR / f"{name}.json"), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
+    jsonschema.validate(result, json.loads(resource("schemas", SCHEMA_FILE).read_text(encoding="utf-8")))
     assert result["outcome"] == EXPECTED_OUTCOME[name]
     for finding in result["findings"]:
-        assert set(finding) == {"id", "text", "reason", "ask", "sources"}
         assert finding["sources"], finding["id"]
+    precautions = [finding for finding in result["findings"] if finding["category"] == "precaution"]
+    assert bool(precautions) == (EXPECTED_OUTCOME[name] == "worth_discussing_with_precautions")
+    assert all(
+        finding["raises"] == result["outcome"] for finding in precautions if finding["id"] in result["raised_by"]
+    )
+    assert isinstance(result["facts"]["adequate_med_trials"], int)
+
+
+def test_the_schema_knows_every_category_a_rule_may_have():
+    schema = json.loads(resource("schemas", SCHEMA_FILE).read_text(encoding="utf-8"))
+    categories = schema["properties"]["findings"]["items"]["properties"]["category"]["enum"]
+    assert set(categories) == set(typing.get_args(Category))
+
+
+def test_dash_prints_for_a_script_and_a_path_writes_a_file(tmp_path, capsys):
+    example = str(EXAMPLES_DIR / "with_precautions.json")
+    assert main(["export", "--fhir", example, "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["resourceType"] == "Bundle"
+    assert main(["evaluate", example, "--json", "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "worth_discussing_with_precautions"
+    out = tmp_path / "result.json"
+    assert main(["evaluate", example, "--json", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert oct(out.stat().st_mode & 0o777) == "0o600"  # health data: readable by the user only
 
 
 def test_examples_cover_every_outcome():
