@@ -403,6 +403,7 @@ def _load_answers(path: Path, form_dir: Path | None = None):
     """Read an answers file, load its form (the one given, or the shipped one it names), check the answers."""
     from screener.content.problems import Problem, ProblemsError
     from screener.engine.answers import check, parse
+    from screener.engine.migration import carry_over
     from screener.store.safe_paths import UnsafePathError, read_input
 
     try:
@@ -420,8 +421,35 @@ def _load_answers(path: Path, form_dir: Path | None = None):
             [Problem(str(path), "form", f"no form called '{document.form.id}' in {folder.parent}")],
         )
     bundle = _loaded(folder)
-    check(bundle.form, document, str(path)).raise_if_any("These answers cannot be used as they are")
+    carried = carry_over(bundle.form, bundle.migrations, document)
+    if carried.from_version is None:
+        check(bundle.form, document, str(path)).raise_if_any("These answers cannot be used as they are")
+        return bundle, document
+    document = carried.document
+    if not document.answers:
+        raise ProblemsError(
+            f"No answer could be carried over from version {carried.from_version}",
+            [Problem(str(path), question_id, why) for question_id, why in carried.left_behind]
+            or [Problem(str(path), "answers", "there are none")],
+        )
+    check(bundle.form, document, str(path), complete=False).raise_if_any("These answers cannot be used as they are")
+    _say_what_was_carried_over(bundle, path, carried)
     return bundle, document
+
+
+def _say_what_was_carried_over(bundle, path: Path, carried) -> None:
+    """Answers from an earlier version: what did not come over, and what this version asks that they lack."""
+    from screener.engine.answers import check
+
+    form = bundle.form
+    _err(f"{path}: made with version {carried.from_version} of the form, carried over to {form.version}.")
+    for question_id, why in carried.left_behind:
+        question = form.question(question_id)
+        _err(f"  - not carried over: {question.short if question else question_id} ({why})")
+    for problem in check(form, carried.document, str(path)):
+        question = form.question(problem.where.removeprefix("answers > "))
+        if question is not None and "needs an answer" in problem.reason:
+            _err(f"  - new since then, not answered: {question.short}")
 
 
 _BUNDLES: dict = {}  # form folder -> loaded form: one process reading many answers files loads each form once

@@ -101,8 +101,12 @@ def test_example_lists_and_prints(capsys):
     [
         ("{broken", "This answers file is damaged"),
         (
-            '{"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"}, "answers": {"x": 1}}',
+            '{"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.2.0"}, "answers": {"x": 1}}',
             "answers > x: there is no question with this id in the form",
+        ),
+        (  # from an earlier version, when nothing at all can be carried over
+            '{"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.0.0"}, "answers": {"x": 1}}',
+            "No answer could be carried over from version 1.0.0",
         ),
         ('{"schema_version": 1, "form": {"id": "tarot", "version": "1.0.0"}, "answers": {}}', "no form called 'tarot'"),
         (  # a form id is a name, never a path to another folder's form

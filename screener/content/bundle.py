@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from screener.content.form import Form
+from screener.content.migrations import Migrations
 from screener.content.regions import RegionList
 from screener.content.report_content import ReportContent
 from screener.content.rules import Parameters, RuleSet
 from screener.content.sources import SourceList
 
-FORM_FILES = ("form.yaml", "rules.yaml", "parameters.yaml", "report.yaml")  # in the form's folder
+# in the form's folder (migrations.yaml only where the form has earlier versions)
+FORM_FILES = ("form.yaml", "rules.yaml", "parameters.yaml", "report.yaml", "migrations.yaml")
 SHARED_FILES = ("sources.yaml", "regions.yaml")  # in its parent, shared by every form
 
 
@@ -27,6 +29,7 @@ class FormBundle:
     sources: SourceList
     regions: RegionList
     content: ReportContent
+    migrations: Migrations = field(default_factory=Migrations)  # none: answers of another version are refused
 
     @property
     def threshold_values(self) -> dict[str, Any]:

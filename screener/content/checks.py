@@ -12,6 +12,7 @@ from pathlib import Path
 from screener.content.conditions import Condition, comparisons, references
 from screener.content.cost_model import fact_names
 from screener.content.form import Form, GroupQuestion, NumberQuestion, QuestionBase, SingleChoice, YesNo
+from screener.content.migrations import Migrations, VersionSnapshot
 from screener.content.problems import Problems, duplicates
 from screener.content.reads import block_questions, unread_questions
 from screener.content.regions import RegionList
@@ -365,3 +366,65 @@ def check_citation(path: Path, where: str, citation: Citation, sources: SourceLi
 def check_regions(path: Path, regions: RegionList, problems: Problems) -> None:
     if regions.fallback not in regions.regions:
         problems.add(path, "fallback", f"'{regions.fallback}' is not one of the regions")
+
+
+def check_migrations(
+    path: Path, migrations: Migrations, form: Form, snapshots: list[VersionSnapshot], problems: Problems
+) -> None:
+    """Each step joins two versions, names only ids and options that existed before it, and renames them to
+    ids and options that exist after it; the steps lead from every earlier version to this one."""
+    versions = {snapshot.version: snapshot.questions for snapshot in snapshots}
+    versions[form.version] = _current_ids(form)
+    for number, step in enumerate(migrations.steps, start=1):
+        where = f"step {number} ({step.from_version} to {step.to_version})"
+        before, after = versions.get(step.from_version), versions.get(step.to_version)
+        for version, known in ((step.from_version, before), (step.to_version, after)):
+            if known is None:
+                problems.add(path, where, f"no versions/{version}.yaml with that version's questions")
+        if before is None or after is None:
+            continue
+        for old, new in step.renamed_questions.items():
+            if old not in before:
+                problems.add(path, f"{where} > renamed_questions", f"'{old}' was not a question in {step.from_version}")
+            if new not in after:
+                problems.add(path, f"{where} > renamed_questions", f"'{new}' is not a question in {step.to_version}")
+        for new, old in step.filled_from.items():
+            if old not in before:
+                problems.add(path, f"{where} > filled_from", f"'{old}' was not a question in {step.from_version}")
+            if new not in after:
+                problems.add(path, f"{where} > filled_from", f"'{new}' is not a question in {step.to_version}")
+        for name in step.removed_questions:
+            if name not in before:
+                problems.add(
+                    path, f"{where} > removed_questions", f"'{name}' was not a question in {step.from_version}"
+                )
+        for field_name, table in (("renamed_options", step.renamed_options), ("removed_options", step.removed_options)):
+            for name, options in table.items():
+                if name not in before:
+                    problems.add(path, f"{where} > {field_name}", f"'{name}' was not a question in {step.from_version}")
+                    continue
+                for option in options:
+                    if option not in before[name]:
+                        problems.add(path, f"{where} > {field_name} > {name}", f"'{option}' was not an option")
+                if field_name == "renamed_options":
+                    new_name = step.renamed_questions.get(name, name)
+                    for value in options.values():
+                        if isinstance(value, str) and value not in after.get(new_name, []):
+                            problems.add(
+                                path,
+                                f"{where} > {field_name} > {name}",
+                                f"'{value}' is not an option in {step.to_version}",
+                            )
+    if migrations.steps and any(migrations.path(version, form.version) is None for version in versions):
+        stuck = [version for version in versions if migrations.path(version, form.version) is None]
+        problems.add(path, "steps", f"no way from version {', '.join(stuck)} to {form.version}")
+
+
+def _current_ids(form: Form) -> dict[str, list[str]]:
+    ids: dict[str, list[str]] = {}
+    for _, question in form.questions():
+        ids[question.id] = list(getattr(question, "option_values", []))
+        if isinstance(question, GroupQuestion):
+            for item in question.questions:
+                ids[f"{question.id}.{item.id}"] = list(getattr(item, "option_values", []))
+    return ids

@@ -16,6 +16,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from screener.content import checks
 from screener.content.bundle import FormBundle
 from screener.content.form import Form, Question
+from screener.content.migrations import Migrations, VersionSnapshot
 from screener.content.problems import Problems, add_validation_errors
 from screener.content.regions import RegionList
 from screener.content.report_content import ReportContent
@@ -53,9 +54,19 @@ def load(folder: Path) -> FormBundle:
                 checks.check_citation(file, where, citation, sources, problems)
     if regions is not None:
         checks.check_regions(folder.parent / "regions.yaml", regions, problems)
+    migrations = Migrations()
+    if (folder / "migrations.yaml").exists():
+        migrations = _load_model(folder / "migrations.yaml", Migrations, problems) or migrations
+        if form is not None:
+            snapshots = [
+                _load_model(path, VersionSnapshot, problems) for path in sorted(folder.glob("versions/*.yaml"))
+            ]
+            checks.check_migrations(
+                folder / "migrations.yaml", migrations, form, list(filter(None, snapshots)), problems
+            )
     problems.raise_if_any(f"The form in {folder} has problems")
     assert form and rules and parameters and sources and regions and content
-    return FormBundle(folder, form, rules, parameters, sources, regions, content)
+    return FormBundle(folder, form, rules, parameters, sources, regions, content, migrations)
 
 
 def _load_model(path: Path, model: type[Model], problems: Problems) -> Model | None:

@@ -88,7 +88,7 @@ def _load_questionnaire(wizard) -> None:
         QMessageBox.critical(wizard, "The questionnaire could not be opened", error.render())
         QApplication.exit(2)
         return
-    store = DraftStore(bundle.form)
+    store = DraftStore(bundle.form, migrations=bundle.migrations)
     wizard.attach(bundle, store, store.find())
     if os.environ.get("SCREENER_QUIT_WHEN_READY"):  # benchmarks: stop once Next can be pressed
         QTimer.singleShot(0, QApplication.quit)

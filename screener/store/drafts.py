@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from screener.content.form import Form
+from screener.content.migrations import Migrations
 from screener.content.problems import ProblemsError
 from screener.engine.answers import AnswersDocument, check, dumps, keep_what_fits, new_document, parse
+from screener.engine.migration import carry_over
 from screener.store.files import remove_stale_parts, write_atomically
 from screener.store.locations import data_folder
 
@@ -42,8 +44,9 @@ class DraftFound:
 
 
 class DraftStore:
-    def __init__(self, form: Form, folder: Path | None = None):
+    def __init__(self, form: Form, folder: Path | None = None, migrations: Migrations | None = None):
         self.form = form
+        self.migrations = migrations or Migrations()  # how a draft of an earlier version is carried over
         self.base = Path(folder) if folder is not None else data_folder()
         self.folder = self.base / PRIVATE_FOLDER
         self.path = self.folder / DRAFT_NAME
@@ -122,10 +125,12 @@ class DraftStore:
                 else "Your unfinished answers were damaged and could not be read."
             )
             return self._set_aside(reason)
+        carried = carry_over(self.form, self.migrations, document)
+        document = carried.document
         problems = check(self.form, document, str(self.path), complete=False)
         if any(problem.where == "form" for problem in problems):
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
-        return self._recover(document, data)
+        return self._recover(document, data, carried.left_behind)
 
     def _move_from_old_place(self) -> None:
         """Versions before 0.2 kept the draft in the data folder itself: move it into our own subfolder."""
@@ -137,10 +142,14 @@ class DraftStore:
             except OSError:
                 pass  # read where it is next time; nothing is lost
 
-    def _recover(self, document: AnswersDocument, data: bytes) -> DraftFound:
-        """Keep every answer the form accepts; name the ones to be given again, and the ones for questions
-        this version no longer asks; the draft as it was is kept beside it, so nothing is lost."""
+    def _recover(
+        self, document: AnswersDocument, data: bytes, left_behind: tuple[tuple[str, str], ...] = ()
+    ) -> DraftFound:
+        """Keep every answer the form accepts; name the ones to be given again (or left behind by the
+        migration from an earlier version), and the ones for questions this version no longer asks; the
+        draft as it was is kept beside it, so nothing is lost."""
         answers, dropped, unsettled = keep_what_fits(self.form, document.answers)
+        dropped = {**dict(left_behind), **dropped}
         if unsettled:
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
         recovered = new_document(self.form, answers, page=document.page, saved_at=document.saved_at)
