@@ -34,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProblemsError as error:
         _err(error.render())
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `screener export ... -o - | head`: the reader had enough; as other tools, stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return EXIT_OK
     except Exception as error:  # a bug: say so plainly; SCREENER_DEBUG=1 shows the traceback
         if os.environ.get("SCREENER_DEBUG"):
             raise
@@ -400,14 +403,19 @@ def _parse_date(text: str | None):
 
 
 def _load_answers(path: Path, form_dir: Path | None = None):
-    """Read an answers file, load its form (the one given, or the shipped one it names), check the answers."""
+    """Read an answers file (or a summary PDF that carries one, or a FHIR response), load its form (the one
+    given, or the shipped one it names), carry it over from an earlier form version, check the answers."""
     from screener.content.problems import Problem, ProblemsError
-    from screener.engine.answers import check, parse
+    from screener.engine.answers import check
     from screener.engine.migration import carry_over
+    from screener.report.incoming import answers_in
     from screener.store.safe_paths import UnsafePathError, read_input
 
     try:
-        document = parse(read_input(path), str(path))
+        incoming = answers_in(read_input(path), str(path), lambda: _loaded(form_dir or DEFAULT_FORM_DIR))
+        document = incoming.document
+        for where, why in incoming.left_out:
+            _err(f"{path}: not carried over from the FHIR response: {where}: {why}")
     except UnsafePathError as error:
         raise ProblemsError("This cannot be read as an answers file", [Problem(str(path), "", error.reason)]) from None
     except OSError as error:

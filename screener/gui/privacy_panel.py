@@ -1,7 +1,8 @@
-"""The privacy panel on the first page: resume or start over, shared-computer mode, and notices.
+"""The privacy panel on the first page: resume or start over, start from a file, shared mode, and notices.
 
 It offers an unfinished questionnaire back with the time it was saved, explains a draft that had to be
-set aside, and lets the patient choose to keep nothing on this computer.
+set aside, offers to start from an earlier summary or answers file, and lets the patient choose to keep
+nothing on this computer.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ class PrivacyPanel(QFrame):
     resume_requested = Signal()
     start_over_requested = Signal()
     shared_mode_changed = Signal(bool)
+    start_from_file_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,6 +54,17 @@ class PrivacyPanel(QFrame):
             "Nothing is saved except the PDF you choose to save. If you close the program, your answers are gone."
         )
         layout.addWidget(self.shared)
+        self.from_file_button = QPushButton("Start from an earlier summary or answers file…")
+        self.from_file_button.setObjectName("from_file")
+        self.from_file_button.setAccessibleDescription(
+            "Brings back the answers inside a summary PDF saved with its answers, an answers file, "
+            "or a FHIR response from a clinic"
+        )
+        from_file = QHBoxLayout()
+        from_file.addWidget(self.from_file_button)
+        from_file.addStretch(1)
+        layout.addLayout(from_file)
+        self.from_file_button.clicked.connect(self.start_from_file_requested)
         self.resume_button.clicked.connect(self.resume_requested)
         self.start_over_button.clicked.connect(self.start_over_requested)
         self.shared.toggled.connect(self.shared_mode_changed)

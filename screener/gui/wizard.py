@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -182,6 +182,7 @@ class Wizard(QWizard):
         self.privacy.resume_requested.connect(self.resume_draft)
         self.privacy.start_over_requested.connect(self.start_over)
         self.privacy.shared_mode_changed.connect(self.set_shared_mode)
+        self.privacy.start_from_file_requested.connect(self.start_from_file)
         self._draft = found.document if found else None
         self.answer_again = dict(found.answer_again) if found else {}
         if self._draft is not None:
@@ -326,6 +327,49 @@ class Wizard(QWizard):
         target = self._draft.page
         if target in self.session.step_ids():
             self.walk_forward_to(target)
+
+    def start_from_file(self) -> None:
+        """Answers from an earlier summary PDF (saved with its answers), an answers file or a FHIR response,
+        carried over to this version of the form; what could not come is named, as for a draft."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from screener.content.problems import ProblemsError
+        from screener.engine.migration import carry_over
+        from screener.report.incoming import answers_in
+        from screener.store.drafts import recovered
+        from screener.store.safe_paths import UnsafePathError, read_input
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Start from an earlier summary or answers file", folder, "Summaries and answers (*.pdf *.json)"
+        )
+        if not path:
+            return
+        try:
+            incoming = answers_in(read_input(Path(path)), Path(path).name, lambda: self.bundle)
+            carried = carry_over(self.bundle.form, self.bundle.migrations, incoming.document)
+        except UnsafePathError as error:
+            self.privacy.say(f"That file cannot be used: {error.reason}.")
+            return
+        except OSError as error:
+            self.privacy.say(f"That file could not be read ({error.strerror or error}).")
+            return
+        except ProblemsError as error:
+            self.privacy.say(f"That file cannot be used: {error.problems[0].reason}.")
+            return
+        found = recovered(self.bundle.form, carried.document, [*incoming.left_out, *carried.left_behind])
+        if found.document is None or not found.document.answers:
+            self.privacy.say("No answer in that file could be used by this version of the questionnaire.")
+            return
+        self._draft = found.document
+        self.answer_again = dict(found.answer_again)
+        self.resume_draft()
+        said = [f"Your answers from {Path(path).name} ({incoming.came_from}) were brought back."]
+        if found.answer_again or found.no_longer_asked:
+            said.append(
+                _what_could_not_be_used(self.bundle, found).removeprefix("Your other answers can be brought back. ")
+            )
+        self.privacy.say(" ".join(said))
 
     def _mark_answer_again(self) -> None:
         """Each question whose saved answer this version could not use says so on its page."""

@@ -58,9 +58,27 @@ def _attach(pdf: bytes, document: AnswersDocument, bundle: FormBundle) -> bytes:
     from screener.report.fhir import questionnaire_response
 
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    writer.add_attachment("answers.json", dumps(document).encode("utf-8"))
+    writer.add_attachment(ATTACHED_ANSWERS, dumps(document).encode("utf-8"))
     response = json.dumps(questionnaire_response(bundle, document), indent=2, ensure_ascii=False)
     writer.add_attachment("questionnaire-response.fhir.json", response.encode("utf-8"))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+ATTACHED_ANSWERS = "answers.json"
+
+
+def attached_answers(pdf: bytes) -> bytes | None:
+    """The answers file a summary carries (made with --attach-answers); None when it carries none.
+
+    Raises ValueError when the bytes are not a PDF that can be read at all."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        files = PdfReader(io.BytesIO(pdf)).attachments
+        found = files.get(ATTACHED_ANSWERS)
+    except (PyPdfError, OSError, KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"this PDF could not be read ({error})") from None
+    return found[0] if found else None

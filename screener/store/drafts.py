@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from screener.content.form import Form
@@ -41,6 +42,20 @@ class DraftFound:
     moved_to: Path | None = None  # the draft as it was: moved aside, or copied beside what could be used
     answer_again: dict[str, str] = field(default_factory=dict)  # question id -> why the saved answer was dropped
     no_longer_asked: tuple[str, ...] = ()  # saved answers to questions this version does not have
+
+
+def recovered(form: Form, document: AnswersDocument, left_behind: Iterable[tuple[str, str]] = ()) -> DraftFound:
+    """Keep every answer the form accepts; name the ones to be given again (with those ``left_behind`` on
+    the way, by a migration or an import) and the ones for questions this version no longer asks. No
+    document when what is wrong cannot be settled by taking answers out."""
+    answers, dropped, unsettled = keep_what_fits(form, document.answers)
+    if unsettled:
+        return DraftFound()
+    dropped = {**dict(left_behind), **dropped}
+    again = {question_id: reason for question_id, reason in dropped.items() if form.question(question_id)}
+    gone = tuple(question_id for question_id in dropped if not form.question(question_id))
+    document = new_document(form, answers, page=document.page, saved_at=document.saved_at)
+    return DraftFound(document=document, answer_again=again, no_longer_asked=gone)
 
 
 class DraftStore:
@@ -145,18 +160,13 @@ class DraftStore:
     def _recover(
         self, document: AnswersDocument, data: bytes, left_behind: tuple[tuple[str, str], ...] = ()
     ) -> DraftFound:
-        """Keep every answer the form accepts; name the ones to be given again (or left behind by the
-        migration from an earlier version), and the ones for questions this version no longer asks; the
-        draft as it was is kept beside it, so nothing is lost."""
-        answers, dropped, unsettled = keep_what_fits(self.form, document.answers)
-        dropped = {**dict(left_behind), **dropped}
-        if unsettled:
+        """As ``recovered``; the draft as it was is kept beside it when anything was left out."""
+        found = recovered(self.form, document, left_behind)
+        if found.document is None:
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
-        recovered = new_document(self.form, answers, page=document.page, saved_at=document.saved_at)
-        again = {question_id: reason for question_id, reason in dropped.items() if self.form.question(question_id)}
-        gone = tuple(question_id for question_id in dropped if not self.form.question(question_id))
-        kept = self._keep_copy(data) if dropped else None
-        return DraftFound(document=recovered, answer_again=again, no_longer_asked=gone, moved_to=kept)
+        if found.answer_again or found.no_longer_asked:
+            return replace(found, moved_to=self._keep_copy(data))
+        return found
 
     def _keep_copy(self, data: bytes) -> Path | None:
         """The draft as it was, beside it under a set-aside name; None when it cannot be written."""
