@@ -357,7 +357,13 @@ class Wizard(QWizard):
         except ProblemsError as error:
             self.privacy.say(f"That file cannot be used: {error.problems[0].reason}.")
             return
-        found = recovered(self.bundle.form, carried.document, [*incoming.left_out, *carried.left_behind])
+        # The safety questions ask about now and the past few weeks: an earlier file's answers to them are
+        # not today's, so they are asked again, never carried over.
+        stale = sorted(self.session.crisis_questions & set(carried.document.answers))
+        fresh = carried.document.model_copy(
+            update={"answers": {k: v for k, v in carried.document.answers.items() if k not in stale}}
+        )
+        found = recovered(self.bundle.form, fresh, [*incoming.left_out, *carried.left_behind])
         if found.document is None or not found.document.answers:
             self.privacy.say("No answer in that file could be used by this version of the questionnaire.")
             return
@@ -365,6 +371,8 @@ class Wizard(QWizard):
         self.answer_again = dict(found.answer_again)
         self.resume_draft()
         said = [f"Your answers from {Path(path).name} ({incoming.came_from}) were brought back."]
+        if stale:
+            said.append("The safety questions are asked again, because they are about how you are now.")
         if found.answer_again or found.no_longer_asked:
             said.append(
                 _what_could_not_be_used(self.bundle, found).removeprefix("Your other answers can be brought back. ")
