@@ -115,6 +115,13 @@ def _parser():
         metavar="DIR",
         help="a folder for the PDFs (NAME.json -> NAME.pdf); goes on past a bad file, exit 2 if any failed",
     )
+    report.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --out-dir: N processes at once (0: one per core; default 1)",
+    )
     report.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: from the country)")
     report.add_argument(
         "--attach-answers", action="store_true", help="embed the answers file in the PDF, for clinics that import it"
@@ -268,12 +275,19 @@ def _report_many(inputs: list[Path], out_dir: Path, options, made_on) -> int:
         raise ProblemsError(
             "The folder for the PDFs cannot be made", [Problem(str(out_dir), "", error.strerror or str(error))]
         ) from None
-    failed: list[Problem] = []
-    for path in inputs:
-        try:
-            _report_one(path, out_dir / f"{path.stem}.pdf", options, made_on)
-        except ProblemsError as error:
-            failed += [Problem(problem.file, problem.where, problem.reason) for problem in error.problems]
+    if options.workers < 0:
+        raise ProblemsError("--workers is a count", [Problem("--workers", "", "give 1 or more, or 0 for one per core")])
+    jobs = [(path, out_dir / f"{path.stem}.pdf", options, made_on) for path in inputs]
+    workers = options.workers or os.cpu_count() or 1
+    if workers > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Each worker loads the form, the fonts and the styles once, and keeps them for all its files.
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            outcomes = list(pool.map(_report_job, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+    else:
+        outcomes = [_report_job(job) for job in jobs]
+    failed: list[Problem] = [problem for problems in outcomes for problem in problems]
     written = len(inputs) - len({problem.file for problem in failed})
     _out(f"{written} of {len(inputs)} summaries written to {out_dir}.")
     if failed:
@@ -281,6 +295,18 @@ def _report_many(inputs: list[Path], out_dir: Path, options, made_on) -> int:
         _err(ProblemsError(f"{bad} answers file{'s' if bad != 1 else ''} could not be used", failed).render())
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _report_job(job) -> list:
+    """One file of a batch, in this process or a worker: the problems that stopped it (none when written)."""
+    from screener.content.problems import Problem, ProblemsError
+
+    path, output, options, made_on = job
+    try:
+        _report_one(path, output, options, made_on)
+    except ProblemsError as error:
+        return [Problem(problem.file, problem.where, problem.reason) for problem in error.problems]
+    return []
 
 
 def _refuse_clashing_names(inputs: list[Path]) -> None:

@@ -73,3 +73,19 @@ def test_an_out_dir_that_is_a_file_or_a_device_is_refused_with_a_sentence(tmp_pa
         err = capsys.readouterr().err
         assert "--out-dir must be a folder" in err and "internal error" not in err
     assert a_file.read_text(encoding="utf-8") == "keep me"
+
+
+def test_two_workers_write_every_pdf_and_name_every_bad_file(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in EXAMPLES_DIR.glob("*.json"):
+        shutil.copy(path, inputs / path.name)
+    (inputs / "broken.json").write_text("{bad", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", str(inputs), "--out-dir", str(out), "--workers", "2", "--date", "2026-12-02"]) == 2
+    examples = sorted(f"{path.stem}.pdf" for path in EXAMPLES_DIR.glob("*.json"))
+    assert sorted(path.name for path in out.iterdir()) == examples
+    assert all(path.read_bytes().startswith(b"%PDF") for path in out.iterdir())
+    captured = capsys.readouterr()
+    assert f"{len(examples)} of {len(examples) + 1} summaries written" in captured.out
+    assert "broken.json: line 1" in captured.err
