@@ -280,10 +280,13 @@ def _report_many(inputs: list[Path], out_dir: Path, options, made_on) -> int:
     jobs = [(path, out_dir / f"{path.stem}.pdf", options, made_on) for path in inputs]
     workers = options.workers or os.cpu_count() or 1
     if workers > 1 and len(jobs) > 1:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # Each worker loads the form, the fonts and the styles once, and keeps them for all its files.
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        # "spawn", as on Windows and macOS: a fresh process, never a fork of one that may hold threads.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
             outcomes = list(pool.map(_report_job, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
     else:
         outcomes = [_report_job(job) for job in jobs]

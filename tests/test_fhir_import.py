@@ -35,7 +35,10 @@ def test_any_valid_answers_survive_the_round_trip(answers):
     document = new_document(BUNDLE.form, answers)
     imported = import_response(BUNDLE, json.loads(json.dumps(export_bundle(BUNDLE, document))))
     assert imported.left_out == ()
-    assert imported.document.answers == document.answers
+    # A group with no entries has no FHIR form (a response item needs an answer or items); to the program
+    # it is the same as a group not answered: same facts, findings and summary.
+    listed = {key: value for key, value in document.answers.items() if value != []}
+    assert imported.document.answers == listed
 
 
 def test_a_response_from_another_tool_is_read_by_link_id_and_what_does_not_fit_is_named(tmp_path, capsys):

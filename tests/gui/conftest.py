@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWizard
 
 from screener.gui.app import make_application
 from screener.gui.wizard import Wizard
@@ -34,6 +34,8 @@ def no_real_dialogs(qapp, monkeypatch):
     )
     for name in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, lambda *args, **kwargs: asked.append(args))
+    for name in ("getOpenFileName", "getSaveFileName"):  # a file picker is cancelled unless a test picks a file
+        monkeypatch.setattr(QFileDialog, name, lambda *args, **kwargs: asked.append(args) or ("", ""))
     yield asked
     for window in QApplication.topLevelWidgets():
         if isinstance(window, QWizard):

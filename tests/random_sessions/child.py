@@ -109,6 +109,10 @@ def patch_dialogs(chooser: random.Random, folder: Path) -> None:
     QFileDialog.getSaveFileName = staticmethod(
         lambda *args, **kwargs: (str(folder / "summary.pdf"), "") if chooser.random() < 0.5 else ("", "")
     )
+    # "Start from an earlier summary": an example, the summary saved above (if any), a missing file, or Cancel
+    earlier = [str(path) for path in sorted((DEFAULT_FORM_DIR / "examples").glob("*.json"))]
+    earlier += [str(folder / "summary.pdf"), str(folder / "nothing-here.json"), ""]
+    QFileDialog.getOpenFileName = staticmethod(lambda *args, **kwargs: (chooser.choice(earlier), ""))
 
 
 def visible_controls(wizard: QWizard) -> list[QWidget]:
