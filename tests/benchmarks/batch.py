@@ -1,8 +1,8 @@
 """Benchmark: `screener report --out-dir` over many answers files against a shell loop of `screener report`.
 
 Run:  .venv/bin/python tests/benchmarks/batch.py [--files 200]
-Both render the same files (copies of the four examples) to PDFs; one process loads the form once, the
-loop pays Python, the imports and the form for every file. Not part of the test run.
+Both render the same files (copies of the examples) to PDFs; the batch loads the form once per worker
+(1 and 2 workers), the loop pays Python, the imports and the form for every file. Not part of the test run.
 """
 
 from __future__ import annotations
@@ -37,17 +37,29 @@ def main() -> None:
         started = time.perf_counter()
         subprocess.run(["bash", "-c", loop], check=True)
         loop_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        subprocess.run(
-            [str(SCREENER), "report", str(inputs), "--out-dir", str(work / "batch")],
-            check=True,
-            stdout=subprocess.DEVNULL,
+        batch_seconds = {}
+        for workers in (1, 2):
+            started = time.perf_counter()
+            subprocess.run(
+                [
+                    str(SCREENER),
+                    "report",
+                    str(inputs),
+                    "--out-dir",
+                    str(work / f"batch{workers}"),
+                    "--workers",
+                    str(workers),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            batch_seconds[workers] = time.perf_counter() - started
+    print(f"{count} files: shell loop {loop_seconds:.1f} s ({count / loop_seconds:.1f} PDFs/s)")
+    for workers, seconds in batch_seconds.items():
+        print(
+            f"  one batch, {workers} worker{'s' if workers > 1 else ''}: {seconds:.1f} s "
+            f"({count / seconds:.1f} PDFs/s, {loop_seconds / seconds:.1f}x the loop)"
         )
-        batch_seconds = time.perf_counter() - started
-    print(
-        f"{count} files: shell loop {loop_seconds:.1f} s, one batch process {batch_seconds:.1f} s, "
-        f"{loop_seconds / batch_seconds:.1f}x faster"
-    )
 
 
 if __name__ == "__main__":
