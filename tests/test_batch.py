@@ -8,12 +8,18 @@ from screener.cli import main
 from tests.conftest import EXAMPLES_DIR
 
 
-def test_a_folder_and_files_make_one_pdf_each_and_bad_files_are_named(tmp_path, capsys):
+def _examples_and_a_broken_file(tmp_path):
+    """A folder of every example answers file, and one broken file."""
     inputs = tmp_path / "in"
     inputs.mkdir()
     for path in EXAMPLES_DIR.glob("*.json"):
         shutil.copy(path, inputs / path.name)
     (inputs / "broken.json").write_text("{bad", encoding="utf-8")
+    return inputs
+
+
+def test_a_folder_and_files_make_one_pdf_each_and_bad_files_are_named(tmp_path, capsys):
+    inputs = _examples_and_a_broken_file(tmp_path)
     extra = tmp_path / "extra.json"
     shutil.copy(EXAMPLES_DIR / "worth_discussing.json", extra)
     out = tmp_path / "out"
@@ -76,11 +82,7 @@ def test_an_out_dir_that_is_a_file_or_a_device_is_refused_with_a_sentence(tmp_pa
 
 
 def test_two_workers_write_every_pdf_and_name_every_bad_file(tmp_path, capsys):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for path in EXAMPLES_DIR.glob("*.json"):
-        shutil.copy(path, inputs / path.name)
-    (inputs / "broken.json").write_text("{bad", encoding="utf-8")
+    inputs = _examples_and_a_broken_file(tmp_path)
     out = tmp_path / "out"
     assert main(["report", str(inputs), "--out-dir", str(out), "--workers", "2", "--date", "2026-12-02"]) == 2
     examples = sorted(f"{path.stem}.pdf" for path in EXAMPLES_DIR.glob("*.json"))
