@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from screener.content.form import Section
 from screener.gui.scroll import scrolling
@@ -65,52 +65,85 @@ class SectionPage(QWizardPage):
         self.section = section
         self.step_id = section.id
         self.setTitle(section.title)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.area: QScrollArea | None = None
+        self._rows: dict[str, QuestionRow] = {}
+        self._crisis: CrisisPanel | None = None
+        self._applicable: set[str] | None = None  # what refresh() said applies, kept until the page is built
+        self._crisis_view: CrisisView | None = None
+
+    # --- built when first needed -------------------------------------------------------------------
+    # A page's widgets are made when it is first reached (or prepared just before), not all at start-up:
+    # by then the session holds every answer, so nothing a keyboard or screen-reader user meets differs.
+    @property
+    def built(self) -> bool:
+        return self.area is not None
+
+    def build(self) -> None:
+        if self.built:
+            return
         content = QWidget()
         layout = QVBoxLayout(content)
-        if section.intro:
-            intro = QLabel(reflow(section.intro))
+        if self.section.intro:
+            intro = QLabel(reflow(self.section.intro))
             intro.setWordWrap(True)
             intro.setObjectName("intro")
             layout.addWidget(intro)
         self.content_layout = layout
-        self.rows: dict[str, QuestionRow] = {}
-        self.crisis: CrisisPanel | None = None
-        for question in section.questions:
+        for question in self.section.questions:
             row = question_row(question)
-            row.set_value(session.answers.get(question.id))
+            row.set_value(self.session.answers.get(question.id))
             row.changed.connect(lambda row=row: self.answer_changed.emit(row.question.id, row.value()))
             layout.addWidget(row)
-            self.rows[question.id] = row
-            if question.id in session.crisis_questions and self.crisis is None:
-                self.crisis = CrisisPanel(content)
-                layout.addWidget(self.crisis)
+            self._rows[question.id] = row
+            if question.id in self.session.crisis_questions and self._crisis is None:
+                self._crisis = CrisisPanel(content)
+                layout.addWidget(self._crisis)
         layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
         self.area = scrolling(content)
-        outer.addWidget(self.area)
+        self.layout().addWidget(self.area)
+        if self._applicable is not None:
+            self.refresh(self._applicable)
+        if self._crisis is not None:
+            self._crisis.show_crisis(self._crisis_view)
+
+    @property
+    def rows(self) -> dict[str, QuestionRow]:
+        self.build()
+        return self._rows
+
+    @property
+    def crisis(self) -> CrisisPanel | None:
+        self.build()
+        return self._crisis
+
+    def initializePage(self) -> None:
+        self.build()
 
     def show_crisis(self, crisis: CrisisView | None) -> None:
         """Show or hide the crisis panel; when it appears or its words change, bring it into view and announce it."""
-        if self.crisis is None:
-            return
-        before = (self.crisis.isHidden(), self.crisis.body.text())
-        self.crisis.show_crisis(crisis)
-        if crisis is not None and before != (False, self.crisis.body.text()):
+        self._crisis_view = crisis
+        if not self.built or self._crisis is None:
+            return  # shown as it is when the page is built
+        before = (self._crisis.isHidden(), self._crisis.body.text())
+        self._crisis.show_crisis(crisis)
+        if crisis is not None and before != (False, self._crisis.body.text()):
             QTimer.singleShot(0, self._bring_crisis_into_view)  # once the layout has made room for it
 
     def _bring_crisis_into_view(self) -> None:
-        if self.crisis is None or self.crisis.isHidden():
+        if self._crisis is None or self._crisis.isHidden():
             return
-        self.area.ensureWidgetVisible(self.crisis, 0, 24)
-        QAccessible.updateAccessibility(QAccessibleEvent(self.crisis.body, QAccessible.Event.Alert))
+        self.area.ensureWidgetVisible(self._crisis, 0, 24)
+        QAccessible.updateAccessibility(QAccessibleEvent(self._crisis.body, QAccessible.Event.Alert))
 
     def refresh(self, applicable_ids: set[str]) -> None:
-        for question_id, row in self.rows.items():
+        self._applicable = applicable_ids
+        for question_id, row in self._rows.items():
             row.setVisible(question_id in applicable_ids)
 
     def restore(self, answers: dict[str, Any]) -> None:
-        for question_id, row in self.rows.items():
+        for question_id, row in self._rows.items():  # a page not built yet takes them from the session
             row.set_value(answers.get(question_id))
 
     def visible_rows(self) -> list[QuestionRow]:

@@ -40,6 +40,7 @@ questionnaire = lazy_import("screener.session.questionnaire")
 
 AUTOSAVE_DELAY_MS = 400  # the draft is never more than this behind the last change
 PRELOAD_AFTER_MS = 1500  # well after the first page is up, long before anyone reaches the summary
+PREPARE_NEXT_AFTER_MS = 50  # the next page is built once this one is painted and has the keyboard
 
 STATE_STYLES = {
     "current": "font-weight: bold; color: #1f3a5f; background: #dde7f1;",
@@ -192,6 +193,7 @@ class Wizard(QWizard):
         elif found and (self.answer_again or found.no_longer_asked):
             self.privacy.say(_what_could_not_be_used(bundle, found))
         self.start_page.set_ready()
+        QTimer.singleShot(PREPARE_NEXT_AFTER_MS, self, lambda: self._prepare_after(self.start_page))
         if self.isVisible():
             self.restart()  # the start page was shown as the only page: let QWizard lay out Next again
         QTimer.singleShot(0, self.start_page, self.start_page.focus_first)  # on "Continue" when offered
@@ -281,20 +283,31 @@ class Wizard(QWizard):
 
     # --- drafts ------------------------------------------------------------------------------------
     def _page_changed(self, _page_id: int) -> None:
-        self.refresh()
         page = self.currentPage()
+        if isinstance(page, pages.SectionPage):
+            page.build()  # reached by Change or Back, where QWizard does not initialize it again
+        self.refresh()
         if page in (self.review_page, self.summary_page):
             # Not initializePage: with IndependentPages, QWizard calls it only the first time, and after
             # "Change" the review and the summary would show the old answers.
             page.show_current()
         if hasattr(page, "focus_first"):
             QTimer.singleShot(0, page, page.focus_first)  # after Qt has shown the page; never once it is gone
+        QTimer.singleShot(PREPARE_NEXT_AFTER_MS, self, lambda: self._prepare_after(page))
         back_to_review = self.returning_to_review and page in self.section_pages
         self.setOption(QWizard.WizardOption.HaveCustomButton2, back_to_review)
         if page is self.review_page:
             self.returning_to_review = False
         if self.answers:
             self.save_draft()
+
+    def _prepare_after(self, page) -> None:
+        """Build the section page after ``page`` while the patient reads this one, so Next never waits."""
+        following = self.section_pages if page is self.start_page else None
+        if page in self.section_pages:
+            following = self.section_pages[self.section_pages.index(page) + 1 :]
+        if following:
+            following[0].build()
 
     def _current_section(self) -> str | None:
         step = self.current_step()
