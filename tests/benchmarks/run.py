@@ -7,7 +7,9 @@ Run:  .venv/bin/python tests/benchmarks/run.py [--runs N]
     whose Next is enabled when shown, all offscreen and stopped the same way; (b) `screener report
     EXAMPLE -o out.pdf` against a bare reportlab one-paragraph PDF; (c) peak memory (RSS) of every pair;
     (d) in-process: Finish to PDF bytes, and page switches; (e) `screener evaluate EXAMPLE` against
-    `python -c pass`, and our own work above Python's start. Each process runs once to warm the disk
+    `python -c pass`, and our own work above Python's start; (f) the summary of a long history against the
+    smallest (growth.py); (g) a page switch beside 20 entries (page_switch.py); (h) the batch with 1 and 2
+    workers against a shell loop (batch.py, --batch-files, 0 to skip). Each process runs once to warm the disk
     cache and the form cache, then N times; the median, the spread (min to max) and the ratio of medians
     are printed. This is not part of the test run.
 """
@@ -72,7 +74,9 @@ def compare(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--batch-files", type=int, default=200, help="answers files for the batch (0: skip it)")
+    arguments = parser.parse_args()
+    runs = arguments.runs
     work = Path(tempfile.mkdtemp(prefix="screener-bench-"))
     env = {
         **os.environ,
@@ -120,6 +124,16 @@ def main() -> None:
         [python, str(HERE / "in_process.py")], env=env, cwd=ROOT, capture_output=True, text=True, check=True
     )
     lines += ["(d) in-process", *(f"  {line}" for line in inner.stdout.strip().splitlines())]
+    further = [
+        ("(f) growth: a long history against the smallest example", [python, str(HERE / "growth.py")]),
+        ("(g) page switch beside a group of 20 entries", [python, str(HERE / "page_switch.py")]),
+    ]
+    if arguments.batch_files:
+        batch = [python, str(HERE / "batch.py"), "--files", str(arguments.batch_files)]
+        further.append(("(h) a clinic's batch, 1 and 2 workers, against a shell loop", batch))
+    for title, command in further:
+        done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+        lines += [title, *(f"  {line}" for line in done.stdout.strip().splitlines())]
     shutil.rmtree(work, ignore_errors=True)
     print("\n".join(lines))
 
