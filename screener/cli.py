@@ -205,8 +205,9 @@ def _evaluate(options) -> int:
     return EXIT_OK
 
 
-def _write_or_print(output: Path, text: str, source: Path, what: str) -> None:
-    """'-' prints (for a script's pipe); any other path is written as a private file, all at once."""
+def _write_or_print(output: Path, text: str, source: Path, what: str, wrote: str = "") -> None:
+    """'-' prints (for a script's pipe); any other path is written as a private file, all at once, and
+    said ('Wrote OUT' and ``wrote``)."""
     from screener.content.problems import Problem, ProblemsError
     from screener.store.files import write_atomically
     from screener.store.safe_paths import UnsafePathError
@@ -222,7 +223,7 @@ def _write_or_print(output: Path, text: str, source: Path, what: str) -> None:
         raise ProblemsError(
             f"{what} could not be saved", [Problem(str(output), "", error.strerror or str(error))]
         ) from None
-    _out(f"Wrote {output}")
+    _out(f"Wrote {output}{wrote}")
 
 
 def _example(options) -> int:
@@ -377,7 +378,6 @@ def _import(options) -> int:
     from screener.content.problems import Problem, ProblemsError
     from screener.engine.answers import dumps
     from screener.report.fhir_import import NotAResponseError, import_response
-    from screener.store.files import write_atomically
     from screener.store.safe_paths import UnsafePathError, read_input
 
     source = str(options.fhir)
@@ -399,18 +399,9 @@ def _import(options) -> int:
     left_out = [Problem(source, where, why) for where, why in imported.left_out]
     if not imported.document.answers:
         raise ProblemsError("No answer could be carried over", left_out or [Problem(source, "", "it holds no answers")])
-    try:
-        write_atomically(options.output, dumps(imported.document).encode("utf-8"), inputs=[options.fhir])
-    except UnsafePathError as error:
-        raise ProblemsError(
-            "The answers cannot be written there", [Problem(str(error.path), "", error.reason)]
-        ) from None
-    except OSError as error:
-        raise ProblemsError(
-            "The answers could not be saved", [Problem(str(options.output), "", error.strerror or str(error))]
-        ) from None
     count = len(imported.document.answers)
-    _out(f"Wrote {options.output} ({count} answer{'s' if count != 1 else ''} carried over)")
+    carried = f" ({count} answer{'s' if count != 1 else ''} carried over)"
+    _write_or_print(options.output, dumps(imported.document), options.fhir, "The answers", carried)
     if left_out:
         _err(ProblemsError(f"{len(left_out)} could not be carried over", left_out).render())
     return EXIT_OK

@@ -415,8 +415,8 @@ def check_migrations(
                                 f"{where} > {field_name} > {name}",
                                 f"'{value}' is not an option in {step.to_version}",
                             )
-    if migrations.steps and any(migrations.path(version, form.version) is None for version in versions):
-        stuck = [version for version in versions if migrations.path(version, form.version) is None]
+    stuck = [version for version in versions if migrations.path(version, form.version) is None]
+    if migrations.steps and stuck:
         problems.add(path, "steps", f"no way from version {', '.join(stuck)} to {form.version}")
 
 

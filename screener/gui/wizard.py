@@ -191,7 +191,9 @@ class Wizard(QWizard):
         if found and found.problem:
             self.privacy.say(found.problem)
         elif found and (self.answer_again or found.no_longer_asked):
-            self.privacy.say(_what_could_not_be_used(bundle, found))
+            self.privacy.say(
+                " ".join(["Your other answers can be brought back.", *_what_could_not_be_used(bundle, found)])
+            )
         self.start_page.set_ready()
         QTimer.singleShot(PREPARE_NEXT_AFTER_MS, self, lambda: self._prepare_after(self.start_page))
         if self.isVisible():
@@ -386,11 +388,7 @@ class Wizard(QWizard):
         said = [f"Your answers from {Path(path).name} ({incoming.came_from}) were brought back."]
         if stale:
             said.append("The safety questions are asked again, because they are about how you are now.")
-        if found.answer_again or found.no_longer_asked:
-            said.append(
-                _what_could_not_be_used(self.bundle, found).removeprefix("Your other answers can be brought back. ")
-            )
-        self.privacy.say(" ".join(said))
+        self.privacy.say(" ".join([*said, *_what_could_not_be_used(self.bundle, found)]))
 
     def _mark_answer_again(self) -> None:
         """Each question whose saved answer this version could not use says so on its page."""
@@ -572,9 +570,9 @@ class Wizard(QWizard):
         super().keyPressEvent(event)
 
 
-def _what_could_not_be_used(bundle, found) -> str:
-    """One paragraph: which saved answers come back marked, which questions are gone, and where the old file is."""
-    said = ["Your other answers can be brought back."]
+def _what_could_not_be_used(bundle, found) -> list[str]:
+    """Sentences: which saved answers come back marked, which questions are gone, and where the old file is."""
+    said = []
     if found.answer_again:
         labels = ", ".join(f"“{bundle.form.question(qid).short}”" for qid in found.answer_again)
         count = "1 answer" if len(found.answer_again) == 1 else f"{len(found.answer_again)} answers"
@@ -586,4 +584,4 @@ def _what_could_not_be_used(bundle, found) -> str:
         )
     if found.moved_to:
         said.append(f"Your saved file as it was is kept at {found.moved_to}.")
-    return " ".join(said)
+    return said

@@ -52,7 +52,12 @@ def answers_in(data: bytes, source: str, bundle_for_fhir: Callable[[], FormBundl
 
 
 def _fhir_resource(data: bytes) -> dict | None:
-    """The JSON object when it is a FHIR resource (it names its resourceType); None for anything else."""
+    """The JSON object when it is a FHIR resource (it names its resourceType); None for anything else.
+
+    Only bytes holding the key are parsed here: an answers file, the usual case, is parsed once, by parse()
+    (inside a JSON string the quotes would be escaped, so a typed answer cannot look like the key)."""
+    if b'"resourceType"' not in data:
+        return None
     try:
         raw = json.loads(data)
     except (ValueError, RecursionError):

@@ -143,7 +143,7 @@ class DraftStore:
         carried = carry_over(self.form, self.migrations, document)
         document = carried.document
         problems = check(self.form, document, str(self.path), complete=False)
-        if any(problem.where == "form" for problem in problems):
+        if any(problem.where == "form" for problem in problems):  # recovered() checks the answers only
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
         return self._recover(document, data, carried.left_behind)
 
@@ -160,7 +160,8 @@ class DraftStore:
     def _recover(
         self, document: AnswersDocument, data: bytes, left_behind: tuple[tuple[str, str], ...] = ()
     ) -> DraftFound:
-        """As ``recovered``; the draft as it was is kept beside it when anything was left out."""
+        """As ``recovered``; the draft as it was is kept beside it when anything was left out, and a draft
+        whose problems taking answers out cannot settle is set aside."""
         found = recovered(self.form, document, left_behind)
         if found.document is None:
             return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
