@@ -34,7 +34,7 @@ KNOWN_GAPS = {
     "block 'medicines'": ({"8", "4"}, "APA 2007 adequate-trial length: full text not readable (sources.yaml)"),
     "block 'therapy'": ({"13", "20", "3"}, "APA 2007 full ERP course: full text not readable (sources.yaml)"),
     "rule 'needs_erp'": ({"13", "20", "3"}, "APA 2007 full ERP course: full text not readable (sources.yaml)"),
-    "block 'about_aid'": ({"2026"}, "the month of this content version, not a claim"),
+    "block 'options' > about": ({"2026"}, "the month of this content version, not a claim"),
 }
 
 
@@ -53,6 +53,10 @@ def _claims(bundle) -> Iterator[tuple[str, list[str], list[Citation]]]:
         elif isinstance(block, OptionsBlock):
             for option in block.options:
                 yield where, [getattr(option, field) for field in OPTION_FIELDS], option.cite
+                for picture in option.pictures:  # the picture's own counts, and the words beside it
+                    counts = " ".join(str(number) for number in (picture.people, picture.up_to) if number)
+                    yield where, [counts, picture.what, picture.compared or ""], option.cite
+            yield f"{where} > about", block.about.paragraphs, block.about.cite
         elif isinstance(block, ResearchBlock):
             for item in block.items:
                 yield where, [item.claim], item.claim_cite

@@ -24,7 +24,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 PATIENT_KEYS = {
     "title", "intro", "label", "help", "text", "reason", "ask", "summary", "closing", "subtitle", "note",
     "empty", "paragraphs", "items", "claim", "finding", "how", "emergency_text", "involves", "benefit",
-    "certainty", "harms_common", "harms_serious", "cost", "availability", "fares",
+    "certainty", "harms_common", "harms_serious", "cost", "availability", "fares", "what", "compared", "none",
 }  # fmt: skip
 TEAM_ONLY = {"facts"}  # derived facts' labels are for form authors; the patient never sees them
 FILES = ("form.yaml", "rules.yaml", "report.yaml")

@@ -6,8 +6,10 @@ problems (file, item, reason) and goes on, so that one run names every problem.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import get_args
 
 from screener.content.conditions import Condition, comparisons, references
 from screener.content.cost_model import fact_names
@@ -21,6 +23,8 @@ from screener.content.report_content import (
     OPTION_FIELDS,
     REQUIRED_BLOCKS,
     FindingsBlock,
+    Grade,
+    Option,
     OptionsBlock,
     PointsBlock,
     ReportContent,
@@ -298,6 +302,29 @@ def _check_options(path: Path, where: str, block: OptionsBlock, form: Form, rule
             problems.add(path, at, f"'fares' names '{key}', which is not one of the rated points")
         if option.tried_when is not None:
             _check_condition(path, f"{at} > tried_when", option.tried_when, problems, answers=answers, facts=facts)
+        _check_pictures(path, at, option, problems)
+    for grade in sorted(set(get_args(Grade)) - set(block.grades)):
+        problems.add(path, f"{where} > grades", f"no word for the grade '{grade}'")
+
+
+def _check_pictures(path: Path, at: str, option: Option, problems: Problems) -> None:
+    """A picture shows the numbers its row states: every option has one, at most one benefit and one harm, and
+    each count (and the top of a range) appears in the option's own words for that benefit or harm."""
+    if not option.pictures:
+        problems.add(path, at, "has no picture of 100 people: give its main benefit or harm a number, or say why not")
+    words = {"benefit": option.benefit, "harm": f"{option.harms_common} {option.harms_serious}"}
+    for shows in ("benefit", "harm"):
+        drawn = [picture for picture in option.pictures if picture.shows == shows]
+        if len(drawn) > 1:
+            problems.add(path, at, f"has {len(drawn)} pictures of its {shows}; one is shown")
+        for picture in drawn:
+            if picture.up_to is not None and picture.up_to <= picture.people:
+                problems.add(path, f"{at} > {shows} picture", f"'up_to' {picture.up_to} is not above {picture.people}")
+            for number in filter(None, (picture.people, picture.up_to)):
+                if not re.search(rf"(?<![\d,.]){number}(?![\d,])", words[shows]):
+                    problems.add(
+                        path, f"{at} > {shows} picture", f"shows {number} in 100, which its {shows} text does not say"
+                    )
 
 
 def _check_table(

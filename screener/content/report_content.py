@@ -9,6 +9,7 @@ Python holds no form-specific words: a heading, a note or a label lives here, in
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -187,24 +188,63 @@ class OptionValue(Frozen):
     label: str = Field(min_length=1)
 
 
+class Pictograph(Frozen):
+    """One benefit or harm as a picture of 100 people: ``people`` of them coloured, and where the studies give a
+    range, ``up_to`` shaded in a lighter tone. The words say the same, so the picture is never the only way in."""
+
+    shows: Literal["benefit", "harm"]
+    people: int = Field(ge=0, le=100)
+    up_to: int | None = Field(default=None, ge=1, le=100, description="the top of a range; above 'people'")
+    what: str = Field(min_length=1, description="what happened to them, with when it was counted")
+    compared: str | None = Field(default=None, description="the same count without the treatment, in words")
+
+
+Grade = Literal["high", "moderate", "low", "very_low"]
+
+
 class Option(Frozen):
-    """One option in the decision, with the same fields as every other: benefits and harms in equal detail."""
+    """One option in the decision, with the same fields as every other: benefits and harms in equal detail,
+    a grade for how sure the research is, the date it was last checked, and its numbers as pictures."""
 
     id: str
     name: str = Field(min_length=1)
     tried_when: Condition | None = Field(default=None, description="the answers that mean the patient tried it")
     involves: str = Field(min_length=1)
     benefit: str = Field(min_length=1)
-    certainty: str = Field(min_length=1)
+    grade: Grade = Field(description="how sure the research is, by the GRADE approach's four levels")
+    certainty: str = Field(min_length=1, description="why it has that grade: how many studies, what kind, how big")
     harms_common: str = Field(min_length=1)
     harms_serious: str = Field(min_length=1)
     cost: str = Field(min_length=1)
     availability: str = Field(min_length=1)
     fares: dict[str, str] = Field(description="how the option fares on each thing the patient rated")
+    pictures: list[Pictograph] = Field(default_factory=list, max_length=2)
+    checked: dt.date = Field(description="when a person on the team last compared this option with its sources")
     cite: list[Citation] = Field(min_length=1)
 
 
 OPTION_FIELDS = ("involves", "benefit", "certainty", "harms_common", "harms_serious", "cost", "availability")
+
+
+class PicturesText(Frozen):
+    """The fixed words around the pictures of 100 people."""
+
+    heading: str = Field(min_length=1)
+    intro: str = Field(min_length=1)
+    benefit: str = Field(min_length=1, description="the label over a benefit's picture")
+    harm: str = Field(min_length=1, description="the label over a harm's picture")
+    none: str = Field(min_length=1, description="said where an option has no number, so no picture")
+    range: str = Field(min_length=1, description="'{people} to {up_to} in 100': the words for a range")
+    count: str = Field(min_length=1, description="'{people} in 100': the words for one number")
+
+
+class AboutAid(Frozen):
+    """How the evidence was chosen and graded, who wrote it, and when each option was last checked."""
+
+    heading: str = Field(min_length=1)
+    paragraphs: list[str] = Field(min_length=1)
+    checked: str = Field(min_length=1, description="the sentence before the list of options and their dates")
+    cite: list[Citation] = Field(default_factory=list, description="the grading method's source")
 
 
 class OptionsBlock(BlockBase):
@@ -213,11 +253,14 @@ class OptionsBlock(BlockBase):
     type: Literal["options"]
     intro: str = Field(min_length=1)
     rows: dict[str, str] = Field(description="a label for each of OPTION_FIELDS")
+    grades: dict[Grade, str] = Field(description="the word shown for each grade ('Low')")
     values: list[OptionValue] = Field(default_factory=list)
     rated: str = Field(min_length=1, description="'{label} (you said: {answer})'")
     not_rated: str = Field(min_length=1, description="said instead of the answer when the patient did not rate it")
     tried: str = Field(min_length=1, description="added to the name of an option the patient has tried")
     per_table: int = Field(default=3, ge=1, le=6, description="options per table in the PDF")
+    pictures: PicturesText
+    about: AboutAid
     options: list[Option] = Field(min_length=2)
 
 
@@ -282,6 +325,7 @@ class ReportContent(Frozen):
                 found += [(f"{where} > '{group.title}'", cite) for group in block.groups for cite in group.cite]
             elif isinstance(block, OptionsBlock):
                 found += [(f"{where} > '{option.id}'", cite) for option in block.options for cite in option.cite]
+                found += [(f"{where} > about", cite) for cite in block.about.cite]
             elif isinstance(block, ResearchBlock):
                 for number, item in enumerate(block.items, start=1):
                     found += [(f"{where} > item {number}", cite) for cite in item.claim_cite + item.cite]

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from screener.engine.answers import new_document
+from screener.gui.pictures_panel import pictures_panel
 from screener.gui.scroll import scrolling
 from screener.gui.viewer_copies import new_viewer_folder
-from screener.report.html import render_html
-from screener.report.model import Report
+from screener.report.html import options_parts, render_block
+from screener.report.model import OptionsView, Report
 from screener.session.questionnaire import QuestionnaireSession
 from screener.store.files import write_atomically
 from screener.store.safe_paths import UnsafePathError
@@ -49,9 +50,18 @@ class SummaryPage(QWizardPage):
         self.setFinalPage(True)
         self.report: Report | None = None
         self.pdf_bytes = b""
-        self.text = QLabel()
+        self.text = QLabel()  # the summary up to and with the options' tables
         self.text.setObjectName("summary")
         self.text.setWordWrap(True)
+        self.pictures = QWidget()  # the options' pictures of 100 people, drawn (replaced each time)
+        self.rest = QLabel()  # the summary after the pictures
+        self.rest.setWordWrap(True)
+        self.shown = QWidget()
+        shown = QVBoxLayout(self.shown)
+        shown.setContentsMargins(0, 0, 0, 0)
+        for part in (self.text, self.pictures, self.rest):
+            shown.addWidget(part)
+        shown.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.save_button = QPushButton("Save PDF…")
@@ -69,7 +79,7 @@ class SummaryPage(QWizardPage):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.splitter = QSplitter()
-        self.splitter.addWidget(scrolling(self.text))
+        self.splitter.addWidget(scrolling(self.shown))
         self.preview_holder = QWidget()
         QVBoxLayout(self.preview_holder).setContentsMargins(0, 0, 0, 0)
         self.splitter.addWidget(self.preview_holder)
@@ -95,9 +105,27 @@ class SummaryPage(QWizardPage):
         summary = summarise(self.session.bundle, new_document(self.session.form, self.session.pruned()))
         self.report = summary.report
         self.pdf_bytes = summary.pdf
-        self.text.setText(render_html(self.report))
+        self._show_summary(self.report)
         self.status.setText(" ".join(f"Note: {warning}." for warning in summary.warnings))
         self._show_preview()
+
+    def _show_summary(self, report: Report) -> None:
+        """The summary's words in two labels, with the options' pictures drawn between them."""
+        before, after, options = [], [], None
+        for block in report.blocks:
+            if isinstance(block, OptionsView):
+                tables, _pictures_in_words, about = options_parts(block)
+                before.append(tables)
+                after.append(about)
+                options = block
+            else:
+                (after if options else before).append(render_block(block))
+        self.text.setText("".join(before))
+        self.rest.setText("".join(after))
+        replacement = pictures_panel(options) if options else QWidget()
+        self.shown.layout().replaceWidget(self.pictures, replacement)
+        self.pictures.deleteLater()
+        self.pictures = replacement
 
     def resizeEvent(self, event) -> None:
         """Side by side on a wide window; on a narrow one (a netbook, 200 %) the preview goes below."""

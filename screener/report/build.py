@@ -35,10 +35,12 @@ from screener.report.model import (
     FindingView,
     HeaderView,
     Item,
+    OptionPictures,
     OptionsView,
     OutcomeView,
     PageOne,
     Paper,
+    PictureView,
     QuestionsView,
     Report,
     ResearchPoint,
@@ -410,14 +412,62 @@ def _options(build: _Build, block: blocks.OptionsBlock) -> OptionsView:
         f"{option.name} ({block.tried})" if option.tried_when and build.holds(option.tried_when) else option.name
         for option in options
     )
-    rows = [(block.rows[name], tuple(getattr(option, name) for option in options)) for name in blocks.OPTION_FIELDS]
+    rows = [
+        (block.rows[name], tuple(_option_cell(block, option, name) for option in options))
+        for name in blocks.OPTION_FIELDS
+    ]
     for value in block.values:
         rated = build.answer_items([value.question])
         answer = rated[0].value if rated else block.not_rated
         label = block.rated.replace("{label}", value.label).replace("{answer}", answer)
         rows.append((label, tuple(option.fares[value.key] for option in options)))
     sources = tuple(f"{option.name}: {'; '.join(build.cites(option.cite))}" for option in options)
-    return OptionsView(block.heading, block.intro, names, tuple(rows), sources, block.source_label, block.per_table)
+    pictures = tuple(
+        OptionPictures(
+            option.name, _picture(block.pictures, option, "benefit"), _picture(block.pictures, option, "harm")
+        )
+        for option in options
+    )
+    checked = "; ".join(f"{option.name}, {format_date(option.checked)}" for option in options)
+    version = build.bundle.form.version
+    method = build.cites(block.about.cite)
+    about = (
+        *(paragraph.replace("{form_version}", version) for paragraph in block.about.paragraphs),
+        f"{block.about.checked} {checked}.",
+        *([f"{block.source_label} {'; '.join(method)}"] if method else []),
+    )
+    return OptionsView(
+        block.heading,
+        block.intro,
+        names,
+        tuple(rows),
+        sources,
+        block.source_label,
+        block.per_table,
+        block.pictures.heading,
+        block.pictures.intro,
+        pictures,
+        block.about.heading,
+        about,
+    )
+
+
+def _option_cell(block: blocks.OptionsBlock, option: blocks.Option, name: str) -> str:
+    """One cell of the options table; how sure the research is leads with its grade ('Low. 19 studies…')."""
+    text = getattr(option, name)
+    return f"{block.grades[option.grade]}. {text}" if name == "certainty" else text
+
+
+def _picture(words: blocks.PicturesText, option: blocks.Option, shows: str) -> PictureView:
+    """The option's picture of this benefit or harm, or the plain statement that the studies give no number."""
+    label = words.benefit if shows == "benefit" else words.harm
+    picture = next((picture for picture in option.pictures if picture.shows == shows), None)
+    if picture is None:
+        return PictureView(label, None, None, words.none)
+    count = words.range if picture.up_to else words.count
+    amount = count.replace("{people}", str(picture.people)).replace("{up_to}", str(picture.up_to))
+    text = " ".join(filter(None, [f"{amount} {picture.what}.", picture.compared]))
+    return PictureView(label, picture.people, picture.up_to, text)
 
 
 def _about(build: _Build, block: blocks.AboutBlock) -> AboutView:

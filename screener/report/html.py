@@ -28,7 +28,11 @@ from screener.report.tones import TONES
 
 
 def render_html(report: Report) -> str:
-    return "".join(_DRAW[type(block)](block) for block in report.blocks)
+    return "".join(render_block(block) for block in report.blocks)
+
+
+def render_block(block: BlockView) -> str:
+    return _DRAW[type(block)](block)
 
 
 def _box(inner: str, tone: str) -> str:
@@ -135,7 +139,12 @@ def _text(view: TextView) -> str:
 
 
 def _options(view: OptionsView) -> str:
-    """A few options per table, as in the PDF, so each column stays wide enough to read."""
+    return "".join(options_parts(view))
+
+
+def options_parts(view: OptionsView) -> tuple[str, str, str]:
+    """The options in three parts: the tables, the pictures' words, and how the aid was made. The summary page
+    puts its drawn pictures (with the same words) in place of the middle part."""
     tables = []
     for start in range(0, len(view.names), view.per_table):
         names = view.names[start : start + view.per_table]
@@ -148,7 +157,18 @@ def _options(view: OptionsView) -> str:
         )
         tables.append(f"<table border='1' cellpadding='3' cellspacing='0'><tr><th></th>{head}</tr>{rows}</table><br>")
     sources = "".join(f"<small>{escape(view.source_label)} {escape(line)}</small><br>" for line in view.sources)
-    return f"{_heading(view.heading)}<p>{escape(view.intro)}</p>{''.join(tables)}<p>{sources}</p>"
+    pictures = "".join(
+        f"<p><b>{escape(option.name)}</b><br>"
+        + "".join(f"{escape(picture.label)}: {escape(picture.words)}<br>" for picture in (option.benefit, option.harm))
+        + "</p>"
+        for option in view.pictures
+    )
+    about = _heading(view.about_heading) + "".join(f"<p>{escape(paragraph)}</p>" for paragraph in view.about)
+    return (
+        f"{_heading(view.heading)}<p>{escape(view.intro)}</p>{''.join(tables)}<p>{sources}</p>",
+        f"{_heading(view.pictures_heading)}<p>{escape(view.pictures_intro)}</p>{pictures}",
+        about,
+    )
 
 
 def _sources(view: SourcesView) -> str:

@@ -165,8 +165,27 @@ class TextView:
 
 
 @dataclass(frozen=True)
+class PictureView:
+    """A picture of 100 people: ``people`` coloured, ``up_to`` the top of a range shaded lighter; ``people`` is
+    None where the studies give no number (then there is no picture, and ``words`` say so)."""
+
+    label: str  # "Main benefit" / "Main harm"
+    people: int | None
+    up_to: int | None
+    words: str  # the text alternative: the same numbers in words, with the comparison
+
+
+@dataclass(frozen=True)
+class OptionPictures:
+    name: str
+    benefit: PictureView
+    harm: PictureView
+
+
+@dataclass(frozen=True)
 class OptionsView:
-    """Options as columns, the same rows for each; the rated rows carry the patient's own answer in their label."""
+    """Options as columns, the same rows for each; the rated rows carry the patient's own answer in their label.
+    Then each option's main benefit and harm as pictures of 100 people, and how the aid was made."""
 
     heading: str | None
     intro: str
@@ -175,6 +194,11 @@ class OptionsView:
     sources: tuple[str, ...]
     source_label: str
     per_table: int
+    pictures_heading: str
+    pictures_intro: str
+    pictures: tuple[OptionPictures, ...]
+    about_heading: str
+    about: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from reportlab.graphics.shapes import Circle, Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -41,6 +42,7 @@ from screener.report.model import (
     Item,
     OptionsView,
     OutcomeView,
+    PictureView,
     QuestionsView,
     Report,
     ResearchView,
@@ -49,6 +51,7 @@ from screener.report.model import (
     TextView,
 )
 from screener.report.pdf_text import FAMILY, PdfText, register_fonts
+from screener.report.pictograph import BODY, HEAD, OUTLINE, SHADES, cell, shades
 from screener.report.tones import TONES
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -57,6 +60,7 @@ MUTED_HEX = "#4a4a4a"  # 8.9:1 on white
 MUTED = colors.HexColor(MUTED_HEX)
 HEADING = colors.HexColor("#1f3a5f")
 RULE = colors.HexColor("#b8c2cc")
+PICTURE_PT = 70  # a picture of 100 people: 7 pt a figure, about 2.5 mm on paper
 
 
 @dataclass(frozen=True)
@@ -334,14 +338,17 @@ class _Story:
         )
         return [KeepTogether([*self.heading(answers.heading), grid])]
 
-    def data_table(self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], widths=None) -> Table:
+    def data_table(
+        self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], widths=None, split_rows: bool = True
+    ) -> Table:
+        """A table with a header row that repeats on each page; ``split_rows`` lets one tall row span pages."""
         head = [Paragraph(self.text.markup(column), self.styles["cell_head"]) for column in columns]
         body = [[Paragraph(self.text.markup(cell), self.styles["cell"]) for cell in row] for row in rows]
         grid = Table(
             [head, *body],
             colWidths=widths or [self.width / len(columns)] * len(columns),
             repeatRows=1,
-            splitInRow=1,  # a long answer in one cell may span pages
+            splitInRow=int(split_rows),  # a long answer in one cell may span pages
         )
         grid.setStyle(
             TableStyle(
@@ -468,7 +475,8 @@ class _Story:
         return [*flowables, KeepTogether(content)]
 
     def options(self, options: OptionsView) -> list[Flowable]:
-        """The options side by side, a few per table so each column stays readable; the row labels repeat."""
+        """The options side by side, a few per table so each column stays readable; the row labels repeat.
+        Then each option's main benefit and harm as a picture of 100 people, and how the aid was made."""
         flowables: list[Flowable] = [KeepTogether([*self.heading(options.heading), self.para(options.intro)])]
         step = options.per_table
         label_width = 0.22 * self.width
@@ -476,12 +484,64 @@ class _Story:
             names = options.names[start : start + step]
             rows = tuple((label, *cells[start : start + step]) for label, cells in options.rows)
             widths = [label_width] + [(self.width - label_width) / len(names)] * len(names)
-            flowables += [Spacer(1, 4), self.data_table(("", *names), rows, widths)]
+            # an option's row is read across its columns, so a row never breaks between pages
+            flowables += [Spacer(1, 4), self.data_table(("", *names), rows, widths, split_rows=False)]
         flowables += [
             Spacer(1, 2),
             *(self.para(line, "small", bold_prefix=options.source_label) for line in options.sources),
         ]
-        return flowables
+        return [*flowables, *self.pictures(options), *self.about_aid(options)]
+
+    def pictures(self, options: OptionsView) -> list[Flowable]:
+        """One row per option: its name, then the benefit and the harm, each a picture with its words beside it."""
+        name_width = 0.2 * self.width
+        half = (self.width - name_width) / 2
+        rows = [
+            [
+                Paragraph(self.text.markup(option.name), self.styles["cell_head"]),
+                self.picture_cell(option.benefit, half),
+                self.picture_cell(option.harm, half),
+            ]
+            for option in options.pictures
+        ]
+        grid = Table(rows, colWidths=[name_width, half, half], splitInRow=0)
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        intro = [*self.heading(options.pictures_heading), self.para(options.pictures_intro, "small")]
+        return [KeepTogether([*intro, Spacer(1, 2)]), grid]
+
+    def picture_cell(self, picture: PictureView, width: float) -> Flowable:
+        """A picture of 100 people and its words (the same numbers), or the words alone where there is no number."""
+        words = self.para(picture.words, "cell", bold_prefix=f"{picture.label}:")
+        if picture.people is None:
+            return words
+        drawing = icon_array(picture.people, picture.up_to, PICTURE_PT)
+        inner = Table([[drawing, words]], colWidths=[PICTURE_PT + 6, width - PICTURE_PT - 14])
+        inner.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),  # a table's default would add an unembedded Helvetica
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return inner
+
+    def about_aid(self, options: OptionsView) -> list[Flowable]:
+        paragraphs = [self.para(paragraph) for paragraph in options.about]
+        return [KeepTogether([*self.heading(options.about_heading), *paragraphs[:2]]), *paragraphs[2:]]
 
     def sources(self, sources: SourcesView) -> list[Flowable]:
         entries = [
@@ -567,3 +627,31 @@ class _CostChart(Flowable):
         canvas.setFont(FAMILY, 9)
         canvas.drawString(left + 30, legend_y, f"{self.cost.budget_label}: {self.cost.amount(self.cost.budget or 0)}")
         canvas.restoreState()
+
+
+def icon_array(people: int, up_to: int | None, size: float) -> Drawing:
+    """100 figures, ten to a row: a head and a body each, in the shade ``screener.report.pictograph`` gives."""
+    step = size / 10
+    drawing = Drawing(size, size, initialFontName=FAMILY)  # the graphics default would add an unembedded Helvetica
+    for index, shade in enumerate(shades(people, up_to)):
+        column, row = cell(index)
+        x, top = column * step, size - row * step
+        fill = colors.HexColor(SHADES[shade])
+        edge = colors.HexColor(OUTLINE) if shade == "range" else None
+        width = 0.4 if edge else 0
+        head_x, head_y, radius = HEAD
+        drawing.add(
+            Circle(
+                x + head_x * step,
+                top - head_y * step,
+                radius * step,
+                fillColor=fill,
+                strokeColor=edge,
+                strokeWidth=width,
+            )
+        )
+        left, body_top, body_width, body_height, corner = (value * step for value in BODY)
+        body = Rect(x + left, top - body_top - body_height, body_width, body_height, rx=corner, ry=corner)
+        body.fillColor, body.strokeColor, body.strokeWidth = fill, edge, width
+        drawing.add(body)
+    return drawing

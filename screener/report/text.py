@@ -144,7 +144,14 @@ def _options(view: OptionsView) -> list[str]:
         out.append(f"  {name}")
         for label, cells in view.rows:
             out += _wrap(f"{label}: {cells[index]}", "    ", "      ")
-    return out + [line for source in view.sources for line in _wrap(f"{view.source_label} {source}", "  ", "    ")]
+    out += [line for source in view.sources for line in _wrap(f"{view.source_label} {source}", "  ", "    ")]
+    out += [*_heading(view.pictures_heading), *_wrap(view.pictures_intro, "  ")]
+    for option in view.pictures:
+        out.append(f"  {option.name}")
+        for picture in (option.benefit, option.harm):
+            out += _wrap(f"{picture.label}: {picture.words}", "    ", "      ")
+    out += _heading(view.about_heading)
+    return out + [line for paragraph in view.about for line in _wrap(paragraph, "  ")]
 
 
 def _sources(view: SourcesView) -> list[str]:

@@ -98,3 +98,34 @@ def test_patient_reaches_summary_and_saves_the_pdf(patient, wizard, monkeypatch,
     if profile.get("suicidal"):
         assert summary.text.text().index("Help is available now") < summary.text.text().index(title)
         assert text.index("Help is available now") < text.index("Screening outcome")
+
+
+def test_the_summary_page_draws_each_option_as_100_people(patient, wizard):
+    """The same pictures as the PDF: one per benefit or harm with a number, each named and described for a
+    screen reader with the words printed beside it, and as many dark figures on screen as the words say."""
+    from PySide6.QtGui import QColor
+
+    from screener.gui.pictures_panel import IconArray
+    from screener.report.pictograph import SHADES
+
+    fill(patient)
+    summary = wizard.summary_page
+    options = next(block for block in wizard.session.bundle.content.blocks if block.type == "options")
+    pictures = {(option.name, picture.shows): picture for option in options.options for picture in option.pictures}
+    drawn = summary.pictures.findChildren(IconArray)
+    assert len(drawn) == len(pictures)
+    shown_words = " ".join(label.text() for label in summary.pictures.findChildren(type(summary.text)))
+    dark = QColor(SHADES["affected"])
+    for array in drawn:
+        name, _, label = array.accessibleName().rpartition(", ")
+        picture = pictures[(name, "benefit" if label == options.pictures.benefit.lower() else "harm")]
+        assert picture.what in array.accessibleDescription() and picture.what in shown_words
+        image = array.grab().toImage()
+        centres = [  # the middle of each figure's body
+            image.pixelColor(int((column + 0.5) * image.width() / 10), int((row + 0.72) * image.height() / 10))
+            for row in range(10)
+            for column in range(10)
+        ]
+        assert sum(colour == dark for colour in centres) == picture.people, array.accessibleName()
+    assert "Keep my current treatment for now" in summary.text.text()
+    assert "About this decision aid" in summary.rest.text()
