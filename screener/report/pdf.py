@@ -22,7 +22,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -50,6 +49,7 @@ from screener.report.model import (
     TableView,
     TextView,
 )
+from screener.report.pdf_tags import Figure, TableTags, TaggedParagraph, Tags, write_tree
 from screener.report.pdf_text import FAMILY, PdfText, register_fonts
 from screener.report.pictograph import BODY, HEAD, OUTLINE, SHADES, cell, shades
 from screener.report.tones import TONES
@@ -75,6 +75,7 @@ def render_pdf(report: Report) -> RenderedPdf:
     buffer = io.BytesIO()
     page_size = PAGE_SIZES[report.paper]
     header = report.first(HeaderView)
+    title = f"{report.title}: {header.subtitle}" if isinstance(header, HeaderView) else report.title
     doc = SimpleDocTemplate(
         buffer,
         pagesize=page_size,
@@ -82,7 +83,7 @@ def render_pdf(report: Report) -> RenderedPdf:
         rightMargin=13 * mm,
         topMargin=10 * mm,
         bottomMargin=13 * mm,
-        title=f"{report.title}: {header.subtitle}" if isinstance(header, HeaderView) else report.title,
+        title=title,
         subject=report.outcome_title,
         author="",
         creator=f"screener {__version__}",
@@ -93,17 +94,27 @@ def render_pdf(report: Report) -> RenderedPdf:
     )
     story = _Story(text, doc.width - 12, doc.height - 12).build(report)  # the frame pads 6 pt each side
     footer = f"{report.made_on_label} {format_date(report.made_on)}  ·  Form version {report.form_version}"
-    doc.build(story, canvasmaker=lambda *args, **kwargs: _NumberedCanvas(*args, footer=footer, **kwargs))
+    tags = Tags()
+    doc.build(
+        story,
+        canvasmaker=lambda *args, **kwargs: _NumberedCanvas(
+            *args, footer=footer, tags=tags, title=title, language=report.language, **kwargs
+        ),
+    )
     return RenderedPdf(buffer.getvalue(), text.warnings())
 
 
 class _NumberedCanvas(Canvas):
-    """Draws the footer once the page count is known, so it can say "Page X of Y"."""
+    """Draws the footer once the page count is known, so it can say "Page X of Y"; carries the tags that the
+    flowables add while they draw, and writes their structure tree when it saves."""
 
-    def __init__(self, *args, footer: str, **kwargs):
+    def __init__(self, *args, footer: str, tags: Tags, title: str, language: str, **kwargs):
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._pages: list[dict] = []
+        self.tags = tags
+        self._title = title
+        self._language = language
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -114,11 +125,13 @@ class _NumberedCanvas(Canvas):
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             width, _ = self._pagesize
-            self.setFont(FAMILY, 9)
-            self.setFillColor(MUTED)
-            self.drawString(18 * mm, 10 * mm, self._footer)
-            self.drawRightString(width - 18 * mm, 10 * mm, f"Page {number} of {total}")
+            with self.tags.artifact(self):  # page furniture: a screen reader skips it
+                self.setFont(FAMILY, 9)
+                self.setFillColor(MUTED)
+                self.drawString(18 * mm, 10 * mm, self._footer)
+                self.drawRightString(width - 18 * mm, 10 * mm, f"Page {number} of {total}")
             super().showPage()
+        write_tree(self._doc, self.tags, self._title, self._language)
         super().save()
 
 
@@ -157,6 +170,10 @@ def _styles() -> dict[str, ParagraphStyle]:
             keepWithNext=1,
         ),
         "h3": ParagraphStyle("h3", parent=base, fontName=bold, spaceBefore=4, spaceAfter=1, keepWithNext=1),
+        "li": ParagraphStyle("li", parent=base),  # tagged as a list item (screener.report.pdf_tags)
+        "option_name": ParagraphStyle(  # tagged as a heading over an option's pictures
+            "option_name", parent=base, fontName=bold, fontSize=TABLE_PT, leading=11, spaceAfter=0
+        ),
         "small": ParagraphStyle("small", parent=base, fontSize=TABLE_PT, leading=12, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=base, fontSize=TABLE_PT, leading=11, spaceAfter=0),
         "cell_head": ParagraphStyle(
@@ -194,9 +211,9 @@ class _Story:
             AboutView: self.about,
         }
 
-    def para(self, value: str, style: str = "body", bold_prefix: str = "") -> Paragraph:
+    def para(self, value: str, style: str = "body", bold_prefix: str = "") -> TaggedParagraph:
         prefix = f"<b>{self.text.markup(bold_prefix)}</b> " if bold_prefix else ""
-        return Paragraph(prefix + self.text.markup(value), self.styles[style])
+        return TaggedParagraph(prefix + self.text.markup(value), self.styles[style])
 
     def heading(self, value: str | None) -> list[Flowable]:
         return [self.para(value, "h2")] if value else []
@@ -268,7 +285,7 @@ class _Story:
 
     def boxed(self, content: list[Flowable], tone: str, border_width: float, padding: float = 6) -> Table:
         background, border, _ink = TONES[tone]
-        box = Table([[content]], colWidths=[self.width])
+        box = Table([[content]], colWidths=[self.width], renderCB=TableTags(layout=True, section="Sect"))
         box.setStyle(
             TableStyle(
                 [
@@ -284,23 +301,23 @@ class _Story:
         )
         return box
 
-    def _tone_title(self, value: str, tone: str) -> Paragraph:
+    def _tone_title(self, value: str, tone: str) -> TaggedParagraph:
         style = ParagraphStyle(
             "tone_title", parent=self.styles["banner_title"], textColor=colors.HexColor(TONES[tone][2])
         )
-        return Paragraph(self.text.markup(value), style)
+        return TaggedParagraph(self.text.markup(value), style)
 
     def crisis(self, crisis: CrisisView) -> list[Flowable]:
         content: list[Flowable] = [self._tone_title(crisis.title, "urgent")]
         content += [self.para(message) for message in crisis.messages]
         content += [
-            Paragraph(
+            TaggedParagraph(
                 f"<b>{self.text.markup(item.label)}:</b> {self.text.markup(item.value)}", self.styles["crisis_line"]
             )
             for item in crisis.lines
         ]
         content.append(
-            Paragraph(
+            TaggedParagraph(
                 f"<b>{self.text.markup(crisis.emergency_label)}:</b> {self.text.markup(crisis.emergency)}",
                 self.styles["crisis_line"],
             )
@@ -311,19 +328,23 @@ class _Story:
         content = [
             self._tone_title(f"{outcome.label}: {outcome.title}", outcome.tone),
             self.para(outcome.summary),
-            Paragraph(f"<b>{self.text.markup(outcome.closing)}</b>", self.styles["body"]),
+            TaggedParagraph(f"<b>{self.text.markup(outcome.closing)}</b>", self.styles["body"]),
         ]
         return [Spacer(1, 3), self.boxed(content, outcome.tone, 1.5, padding=4)]
 
-    def _cell(self, item: Item) -> Paragraph:
-        return Paragraph(f"<b>{self.text.markup(item.label)}:</b> {self.text.markup(item.value)}", self.styles["cell"])
+    def _cell(self, item: Item) -> TaggedParagraph:
+        return TaggedParagraph(
+            f"<b>{self.text.markup(item.label)}:</b> {self.text.markup(item.value)}", self.styles["cell"]
+        )
 
     def answers(self, answers: AnswersView) -> list[Flowable]:
         cells = [self._cell(item) for item in answers.items]
         columns = answers.columns
         rows = [cells[index : index + columns] for index in range(0, len(cells), columns)]
-        rows[-1] += [Paragraph("", self.styles["cell"])] * (columns - len(rows[-1]))
-        grid = Table(rows, colWidths=[self.width / columns] * columns, splitInRow=1)  # a long answer may span pages
+        rows[-1] += [TaggedParagraph("", self.styles["cell"])] * (columns - len(rows[-1]))
+        grid = Table(  # label: value pairs in columns, read as paragraphs
+            rows, colWidths=[self.width / columns] * columns, splitInRow=1, renderCB=TableTags(layout=True)
+        )  # a long answer may span pages
         grid.setStyle(
             TableStyle(
                 [
@@ -339,16 +360,23 @@ class _Story:
         return [KeepTogether([*self.heading(answers.heading), grid])]
 
     def data_table(
-        self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...], widths=None, split_rows: bool = True
+        self,
+        columns: tuple[str, ...],
+        rows: tuple[tuple[str, ...], ...],
+        widths=None,
+        split_rows: bool = True,
+        row_headers: bool = False,
     ) -> Table:
-        """A table with a header row that repeats on each page; ``split_rows`` lets one tall row span pages."""
-        head = [Paragraph(self.text.markup(column), self.styles["cell_head"]) for column in columns]
-        body = [[Paragraph(self.text.markup(cell), self.styles["cell"]) for cell in row] for row in rows]
+        """A table with a header row that repeats on each page; ``split_rows`` lets one tall row span pages;
+        ``row_headers``: the first column names each row (tagged as row headers)."""
+        head = [TaggedParagraph(self.text.markup(column), self.styles["cell_head"]) for column in columns]
+        body = [[TaggedParagraph(self.text.markup(cell), self.styles["cell"]) for cell in row] for row in rows]
         grid = Table(
             [head, *body],
             colWidths=widths or [self.width / len(columns)] * len(columns),
             repeatRows=1,
             splitInRow=int(split_rows),  # a long answer in one cell may span pages
+            renderCB=TableTags(header_rows=1, row_headers=row_headers),
         )
         grid.setStyle(
             TableStyle(
@@ -375,7 +403,10 @@ class _Story:
         if table.note or table.sources:
             note = self.text.markup(table.note or "")
             sources = f" <b>{self.text.markup(table.source_label)}</b> {self.text.markup('; '.join(table.sources))}"
-            flowables += [Spacer(1, 2), Paragraph(note + (sources if table.sources else ""), self.styles["small"])]
+            flowables += [
+                Spacer(1, 2),
+                TaggedParagraph(note + (sources if table.sources else ""), self.styles["small"]),
+            ]
         return [KeepTogether(flowables[:2]), *flowables[2:]]
 
     def column_widths(self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[float]:
@@ -405,14 +436,17 @@ class _Story:
             sources = self.text.markup("; ".join(finding.sources))
             label = self.text.markup(findings.source_label)
             small = f'<font size="{TABLE_PT}" color="{MUTED_HEX}"><b>{label}</b> {sources}</font>'
-            block.append(Paragraph(f"{reason} {small}", self.styles["body"]))
+            block.append(TaggedParagraph(f"{reason} {small}", self.styles["body"]))
             flowables += block  # a finding may run on to the next page; its heading keeps with it
         return flowables
 
     def cost(self, cost: CostView) -> list[Flowable]:
         # The estimate and its chart side by side, so that cost against budget takes little room.
         rows = self.data_table(cost.rows[0], cost.rows[1:], [0.22 * self.width, 0.34 * self.width])
-        table = Table([[rows, _CostChart(cost, 0.42 * self.width)]], colWidths=[0.57 * self.width, 0.43 * self.width])
+        chart = Figure(_CostChart(cost, 0.42 * self.width), _chart_words(cost))
+        table = Table(
+            [[rows, chart]], colWidths=[0.57 * self.width, 0.43 * self.width], renderCB=TableTags(layout=True)
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -437,7 +471,7 @@ class _Story:
         if questions.asked:
             flowables.append(self.para(questions.asked_heading, "h3"))
             flowables += [
-                self.para(ask, bold_prefix=f"{number}.") for number, ask in enumerate(questions.asked, start=1)
+                self.para(ask, "li", bold_prefix=f"{number}.") for number, ask in enumerate(questions.asked, start=1)
             ]
         return [KeepTogether(flowables[:3]), *flowables[3:]]
 
@@ -446,7 +480,7 @@ class _Story:
         for number, group in enumerate(checklist.groups):
             block = self.heading(checklist.heading) if number == 0 else []
             block.append(self.para(group.title, "h3"))
-            block += [self.para(item, bold_prefix="☐") for item in group.items]
+            block += [self.para(item, "li", bold_prefix="☐") for item in group.items]
             block.append(self.para("; ".join(group.sources), "small", bold_prefix="Source:"))
             flowables.append(KeepTogether(block))
         return flowables
@@ -485,7 +519,8 @@ class _Story:
             rows = tuple((label, *cells[start : start + step]) for label, cells in options.rows)
             widths = [label_width] + [(self.width - label_width) / len(names)] * len(names)
             # an option's row is read across its columns, so a row never breaks between pages
-            flowables += [Spacer(1, 4), self.data_table(("", *names), rows, widths, split_rows=False)]
+            table = self.data_table(("", *names), rows, widths, split_rows=False, row_headers=True)
+            flowables += [Spacer(1, 4), table]
         flowables += [
             Spacer(1, 2),
             *(self.para(line, "small", bold_prefix=options.source_label) for line in options.sources),
@@ -498,13 +533,13 @@ class _Story:
         half = (self.width - name_width) / 2
         rows = [
             [
-                Paragraph(self.text.markup(option.name), self.styles["cell_head"]),
+                TaggedParagraph(self.text.markup(option.name), self.styles["option_name"]),
                 self.picture_cell(option.benefit, half),
                 self.picture_cell(option.harm, half),
             ]
             for option in options.pictures
         ]
-        grid = Table(rows, colWidths=[name_width, half, half], splitInRow=0)
+        grid = Table(rows, colWidths=[name_width, half, half], splitInRow=0, renderCB=TableTags(layout=True))
         grid.setStyle(
             TableStyle(
                 [
@@ -526,8 +561,10 @@ class _Story:
         words = self.para(picture.words, "cell", bold_prefix=f"{picture.label}:")
         if picture.people is None:
             return words
-        drawing = icon_array(picture.people, picture.up_to, PICTURE_PT)
-        inner = Table([[drawing, words]], colWidths=[PICTURE_PT + 6, width - PICTURE_PT - 14])
+        drawing = Figure(icon_array(picture.people, picture.up_to, PICTURE_PT), f"{picture.label}: {picture.words}")
+        inner = Table(
+            [[drawing, words]], colWidths=[PICTURE_PT + 6, width - PICTURE_PT - 14], renderCB=TableTags(layout=True)
+        )
         inner.setStyle(
             TableStyle(
                 [
@@ -627,6 +664,13 @@ class _CostChart(Flowable):
         canvas.setFont(FAMILY, 9)
         canvas.drawString(left + 30, legend_y, f"{self.cost.budget_label}: {self.cost.amount(self.cost.budget or 0)}")
         canvas.restoreState()
+
+
+def _chart_words(cost: CostView) -> str:
+    """The chart's text alternative: each horizon's low and high cost, and the budget it is compared with."""
+    bars = "; ".join(f"{bar.label}: low {cost.amount(bar.low)}, high {cost.amount(bar.high)}" for bar in cost.bars)
+    budget = f"; {cost.budget_label}: {cost.amount(cost.budget)}" if cost.budget is not None else ""
+    return f"{bars}{budget}."
 
 
 def icon_array(people: int, up_to: int | None, size: float) -> Drawing:
