@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pypdf.generic import ContentStream
 from reportlab.lib.colors import HexColor
 
 from screener.report.pictograph import SHADES
@@ -19,7 +20,6 @@ from tests.test_pdf import DAY, _document
 
 IN_100 = re.compile(r"\b\d+(?: to \d+)?(?: more)? in (?:every )?100\b|\b\d+ of \d+\b")
 WHEN = re.compile(r"\b(?:day|days|week|weeks|month|months|year|years|end of|last visit)\b")
-FILL = re.compile(rb"([\d.]+) ([\d.]+) ([\d.]+) rg")
 
 
 def _options(bundle):
@@ -27,11 +27,21 @@ def _options(bundle):
 
 
 def _fills(data: bytes) -> Counter:
-    """How many shapes the PDF fills in each colour (as '#rrggbb'), over all pages."""
+    """How many shapes the PDF fills in each colour (as '#rrggbb'), over all pages: each subpath (a moveto)
+    of a path that is then filled counts once, in the fill colour set at that moment."""
     counts: Counter = Counter()
     for page in pdf_reader(data).pages:
-        for red, green, blue in FILL.findall(page.get_contents().get_data()):
-            counts["#" + "".join(f"{round(float(part) * 255):02x}" for part in (red, green, blue))] += 1
+        colour, shapes = None, 0
+        for operands, operator in ContentStream(page.get_contents(), None).operations:
+            if operator == b"rg":
+                colour = "#" + "".join(f"{round(float(part) * 255):02x}" for part in operands)
+            elif operator in (b"m", b"re"):
+                shapes += 1
+            elif operator in (b"f", b"f*", b"F", b"B", b"B*", b"b", b"b*"):
+                counts[colour] += shapes
+                shapes = 0
+            elif operator in (b"S", b"s", b"n"):
+                shapes = 0
     return counts
 
 
