@@ -151,6 +151,14 @@ def test_the_tree_reads_like_the_page(bundle):
     for table in tables:
         header = table["children"][0]["children"]
         assert all(cell["role"] == "TH" and str(cell["node"]["/A"]["/Scope"]) == "/Column" for cell in header)
+    row_headers = [
+        cell
+        for table in tables
+        for row in table["children"][1:]
+        for cell in row["children"][:1]
+        if cell["role"] == "TH" and str(cell["node"]["/A"]["/Scope"]) == "/Row"
+    ]
+    assert len(row_headers) >= 7  # the options tables: each row is named by its first cell
     figures = [element for element in elements if element["role"] == "Figure"]
     options = next(block for block in bundle.content.blocks if block.type == "options")
     pictures = sum(len(option.pictures) for option in options.options)
