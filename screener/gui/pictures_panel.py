@@ -7,11 +7,12 @@ beside it, so the numbers never live only in the drawing.
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QColor, QPainter, QPen
+from PySide6.QtWidgets import QAccessibleWidget, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from screener.report.model import OptionsView, PictureView
 from screener.report.pictograph import BODY, COLUMNS, HEAD, OUTLINE, SHADES, cell, shades
@@ -51,8 +52,20 @@ class IconArray(QWidget):
         painter.end()
 
 
+def _as_graphic(key: str, widget) -> QAccessibleWidget | None:
+    """A picture is announced as a graphic (with its name and description), not as an empty pane."""
+    return QAccessibleWidget(widget, QAccessible.Role.Graphic) if isinstance(widget, IconArray) else None
+
+
+@cache
+def _announce_pictures_as_graphics() -> None:
+    """Once for the whole program: Qt asks the factory about every widget a screen reader reaches."""
+    QAccessible.installFactory(_as_graphic)
+
+
 def pictures_panel(view: OptionsView) -> QWidget:
     """The heading, what the pictures show, and per option its name, then benefit and harm side by side."""
+    _announce_pictures_as_graphics()
     panel = QWidget()
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(0, 0, 0, 0)

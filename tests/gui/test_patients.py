@@ -103,7 +103,7 @@ def test_patient_reaches_summary_and_saves_the_pdf(patient, wizard, monkeypatch,
 def test_the_summary_page_draws_each_option_as_100_people(patient, wizard):
     """The same pictures as the PDF: one per benefit or harm with a number, each named and described for a
     screen reader with the words printed beside it, and as many dark figures on screen as the words say."""
-    from PySide6.QtGui import QColor
+    from PySide6.QtGui import QAccessible, QColor
 
     from screener.gui.pictures_panel import IconArray
     from screener.report.pictograph import SHADES
@@ -120,6 +120,10 @@ def test_the_summary_page_draws_each_option_as_100_people(patient, wizard):
         name, _, label = array.accessibleName().rpartition(", ")
         picture = pictures[(name, "benefit" if label == options.pictures.benefit.lower() else "harm")]
         assert picture.what in array.accessibleDescription() and picture.what in shown_words
+        reader = QAccessible.queryAccessibleInterface(array)  # what a screen reader is told
+        assert (
+            reader.role() == QAccessible.Role.Graphic and reader.text(QAccessible.Text.Name) == array.accessibleName()
+        )
         image = array.grab().toImage()
         centres = [  # the middle of each figure's body
             image.pixelColor(int((column + 0.5) * image.width() / 10), int((row + 0.72) * image.height() / 10))
