@@ -194,3 +194,23 @@ def test_a_reading_must_pair_two_numbers_in_the_same_unit(mini_copy):
     assert (
         "form.yaml: question 'pain_years' > reading: 'side' is not a number question in years in this form" in problems
     )
+
+
+def test_a_picture_must_show_the_numbers_its_words_state(form_copy):
+    """Each picture of 100 people agrees with its row, every option has one, and every grade has a word."""
+
+    def change(data):
+        options = next(block for block in data["blocks"] if block["type"] == "options")
+        by_id = {option["id"]: option for option in options["options"]}
+        by_id["deep_tms"]["pictures"][0]["people"] = 39  # the row says 38 in 100
+        by_id["antipsychotic"]["pictures"][1]["up_to"] = 17  # a range must rise: 18 to 17
+        by_id["clomipramine"]["pictures"] = []
+        del options["grades"]["very_low"]
+
+    _edit(form_copy / "report.yaml", change)
+    problems = "\n".join(_problems(form_copy))
+    where = "report.yaml: block 'options' (options)"
+    assert f"{where} > option 'deep_tms' > benefit picture: shows 39 in 100, which its benefit text" in problems
+    assert f"{where} > option 'antipsychotic' > harm picture: 'up_to' 17 is not above 18" in problems
+    assert f"{where} > option 'clomipramine': has no picture of 100 people" in problems
+    assert f"{where} > grades: no word for the grade 'very_low'" in problems
