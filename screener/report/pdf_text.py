@@ -54,6 +54,7 @@ class PdfText:
     """Turns plain strings into safe Paragraph markup, remembering what could not be printed."""
 
     unprintable: dict[str, str] = field(default_factory=dict)  # character -> its description
+    in_main_font: set[str] = field(default_factory=set)  # characters already seen to print in the main font
 
     @cached_property
     def _main_glyphs(self) -> dict[int, int]:
@@ -70,9 +71,12 @@ class PdfText:
         return "<br/>".join(self._line(_visual_order(line)) for line in lines)
 
     def _line(self, line: str) -> str:
+        line = line.replace("\t", "    ")
+        if self._all_in_main_font(line):  # nearly every line: escaped whole, not character by character
+            return escape(line)
         out: list[str] = []
         in_fallback = False
-        for char in line.replace("\t", "    "):
+        for char in line:
             code = ord(char)
             use_fallback = False
             if _is_drawable(char) and code in self._main_glyphs:
@@ -89,6 +93,14 @@ class PdfText:
         if in_fallback:
             out.append("</font>")
         return "".join(out)
+
+    def _all_in_main_font(self, line: str) -> bool:
+        known = self.in_main_font
+        for char in set(line) - known:
+            if not (_is_drawable(char) and ord(char) in self._main_glyphs):
+                return False
+            known.add(char)
+        return True
 
     def warnings(self) -> list[str]:
         if not self.unprintable:
