@@ -81,6 +81,10 @@ class _Build:
     def holds(self, condition: Condition) -> bool:
         return evaluate(condition, self.scope).value
 
+    def versioned(self, paragraphs: list[str]) -> tuple[str, ...]:
+        """Fixed paragraphs with '{form_version}' filled in, so "about" texts cannot go stale."""
+        return tuple(paragraph.replace("{form_version}", self.bundle.form.version) for paragraph in paragraphs)
+
     def cites(self, citations: list[Citation]) -> tuple[str, ...]:
         """The citations that apply to these answers, as printed; their sources join the list of sources."""
         kept = applicable_citations(citations, self.scope)
@@ -402,8 +406,7 @@ def _research(build: _Build, block: blocks.ResearchBlock) -> ResearchView:
 
 def _text(build: _Build, block: blocks.TextBlock) -> TextView:
     """Fixed paragraphs; '{form_version}' is the form's version, so 'about this aid' cannot go stale."""
-    paragraphs = tuple(paragraph.replace("{form_version}", build.bundle.form.version) for paragraph in block.paragraphs)
-    return TextView(block.heading, paragraphs, build.cites(block.cite), block.page_break)
+    return TextView(block.heading, build.versioned(block.paragraphs), build.cites(block.cite), block.page_break)
 
 
 def _options(build: _Build, block: blocks.OptionsBlock) -> OptionsView:
@@ -429,10 +432,9 @@ def _options(build: _Build, block: blocks.OptionsBlock) -> OptionsView:
         for option in options
     )
     checked = "; ".join(f"{option.name}, {format_date(option.checked)}" for option in options)
-    version = build.bundle.form.version
     method = build.cites(block.about.cite)
     about = (
-        *(paragraph.replace("{form_version}", version) for paragraph in block.about.paragraphs),
+        *build.versioned(block.about.paragraphs),
         f"{block.about.checked} {checked}.",
         *([f"{block.source_label} {'; '.join(method)}"] if method else []),
     )

@@ -284,21 +284,19 @@ class _Story:
 
     def boxed(self, content: list[Flowable], tone: str, border_width: float, padding: float = 6) -> Table:
         background, border, _ink = TONES[tone]
-        box = Table([[content]], colWidths=[self.width], renderCB=TableTags(layout=True, section="Sect"))
-        box.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(background)),
-                    ("BOX", (0, 0), (-1, -1), border_width, colors.HexColor(border)),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 9),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 9),
-                    ("TOPPADDING", (0, 0), (-1, -1), padding),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
-                ]
-            )
+        return _table(
+            [[content]],
+            [self.width],
+            TableTags(layout=True, section="Sect"),
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(background)),
+                ("BOX", (0, 0), (-1, -1), border_width, colors.HexColor(border)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                ("TOPPADDING", (0, 0), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+            ],
         )
-        return box
 
     def _tone_title(self, value: str, tone: str) -> TaggedParagraph:
         style = ParagraphStyle(
@@ -341,20 +339,18 @@ class _Story:
         columns = answers.columns
         rows = [cells[index : index + columns] for index in range(0, len(cells), columns)]
         rows[-1] += [TaggedParagraph("", self.styles["cell"])] * (columns - len(rows[-1]))
-        grid = Table(  # label: value pairs in columns, read as paragraphs
-            rows, colWidths=[self.width / columns] * columns, splitInRow=1, renderCB=TableTags(layout=True)
-        )  # a long answer may span pages
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ]
-            )
+        grid = _table(  # label: value pairs in columns, read as paragraphs
+            rows,
+            [self.width / columns] * columns,
+            TableTags(layout=True),
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ],
+            splitInRow=1,  # a long answer may span pages
         )
         return [KeepTogether([*self.heading(answers.heading), grid])]
 
@@ -370,29 +366,18 @@ class _Story:
         ``row_headers``: the first column names each row (tagged as row headers)."""
         head = [TaggedParagraph(self.text.markup(column), self.styles["cell_head"]) for column in columns]
         body = [[TaggedParagraph(self.text.markup(cell), self.styles["cell"]) for cell in row] for row in rows]
-        grid = Table(
+        return _table(
             [head, *body],
-            colWidths=widths or [self.width / len(columns)] * len(columns),
+            widths or [self.width / len(columns)] * len(columns),
+            TableTags(header_rows=1, row_headers=row_headers),
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf2")),
+                *_ruled(top=1.5, bottom=2.5),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
+            ],
             repeatRows=1,
             splitInRow=int(split_rows),  # a long answer in one cell may span pages
-            renderCB=TableTags(header_rows=1, row_headers=row_headers),
         )
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf2")),
-                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
-                ]
-            )
-        )
-        return grid
 
     def table(self, table: TableView) -> list[Flowable]:
         if not table.rows:
@@ -443,17 +428,11 @@ class _Story:
         # The estimate and its chart side by side, so that cost against budget takes little room.
         rows = self.data_table(cost.rows[0], cost.rows[1:], [0.22 * self.width, 0.34 * self.width])
         chart = Figure(_CostChart(cost, 0.42 * self.width), _chart_words(cost))
-        table = Table(
-            [[rows, chart]], colWidths=[0.57 * self.width, 0.43 * self.width], renderCB=TableTags(layout=True)
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
+        table = _table(
+            [[rows, chart]],
+            [0.57 * self.width, 0.43 * self.width],
+            TableTags(layout=True),
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
         )
         flowables = [KeepTogether([*self.heading(cost.heading), table])]
         flowables += [
@@ -538,20 +517,7 @@ class _Story:
             ]
             for option in options.pictures
         ]
-        grid = Table(rows, colWidths=[name_width, half, half], splitInRow=0, renderCB=TableTags(layout=True))
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
-        )
+        grid = _table(rows, [name_width, half, half], TableTags(layout=True), _ruled(top=3, bottom=3), splitInRow=0)
         intro = [*self.heading(options.pictures_heading), self.para(options.pictures_intro, "small")]
         return [KeepTogether([*intro, Spacer(1, 2)]), grid]
 
@@ -561,19 +527,12 @@ class _Story:
         if picture.people is None:
             return words
         drawing = Figure(_IconArray(picture.people, picture.up_to, PICTURE_PT), f"{picture.label}: {picture.words}")
-        inner = Table(
-            [[drawing, words]], colWidths=[PICTURE_PT + 6, width - PICTURE_PT - 14], renderCB=TableTags(layout=True)
+        return _table(
+            [[drawing, words]],
+            [PICTURE_PT + 6, width - PICTURE_PT - 14],
+            TableTags(layout=True),
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
         )
-        inner.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), FAMILY),  # a table's default would add an unembedded Helvetica
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        return inner
 
     def about_aid(self, options: OptionsView) -> list[Flowable]:
         paragraphs = [self.para(paragraph) for paragraph in options.about]
@@ -663,6 +622,26 @@ class _CostChart(Flowable):
         canvas.setFont(FAMILY, 9)
         canvas.drawString(left + 30, legend_y, f"{self.cost.budget_label}: {self.cost.amount(self.cost.budget or 0)}")
         canvas.restoreState()
+
+
+def _table(rows: list, widths: list[float], tags: TableTags, style: list[tuple], **options) -> Table:
+    """A table in the summary's font (reportlab's default would add an unembedded Helvetica), its structure
+    tagged by ``tags`` (a data table, or one that only lays things out)."""
+    table = Table(rows, colWidths=widths, renderCB=tags, **options)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY), *style]))
+    return table
+
+
+def _ruled(top: float, bottom: float) -> list[tuple]:
+    """Thin rules round every cell, cells aligned at the top, 4 pt either side and the given top and bottom."""
+    return [
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]
 
 
 def _chart_words(cost: CostView) -> str:
