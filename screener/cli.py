@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         return gui_main()
-    from screener.content.problems import ProblemsError  # not on the wizard's start-up path: it loads pydantic
+    from screener.content.problems import ProblemsError  # not on the wizard's start-up path
 
     parser = _parser()
     options = parser.parse_args(args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import typing
@@ -145,6 +146,27 @@ def test_headless_path_never_imports_qt():
         "assert not qt, qt\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+def test_a_cached_form_runs_without_pydantic_and_evaluate_without_reportlab(tmp_path):
+    """pydantic checks a form when it is first cached; afterwards `evaluate` and `report` run on the plain model."""
+    example = EXAMPLES_DIR / "worth_discussing.json"
+    env = {**os.environ, "SCREENER_CACHE_DIR": str(tmp_path / "cache")}
+    first = "from screener.store.form_cache import load_cached\nfrom screener.paths import DEFAULT_FORM_DIR\n"
+    subprocess.run([sys.executable, "-c", first + "load_cached(DEFAULT_FORM_DIR)"], check=True, env=env)
+    for command, heavy in (
+        (["evaluate", str(example)], ("pydantic", "reportlab")),
+        (["report", str(example), "-o", str(tmp_path / "s.pdf")], ("pydantic",)),
+    ):
+        code = (
+            "import sys, contextlib, io\n"
+            "from screener.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+            f"    assert main({command!r}) == 0\n"
+            f"loaded = sorted(name for name in sys.modules if name.startswith({heavy!r}))\n"
+            "assert not loaded, loaded\n"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1], env=env)
 
 
 def test_full_text_has_every_block_of_the_summary(capsys):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from screener.content.form import Form
+from screener.content.frozen import Frozen
 from screener.content.migrations import Migrations
 from screener.content.regions import RegionList
 from screener.content.report_content import ReportContent
@@ -18,8 +19,7 @@ FORM_FILES = ("form.yaml", "rules.yaml", "parameters.yaml", "report.yaml", "migr
 SHARED_FILES = ("sources.yaml", "regions.yaml")  # in its parent, shared by every form
 
 
-@dataclass(frozen=True)
-class FormBundle:
+class FormBundle(Frozen):
     """A loaded, checked form with everything it needs to be evaluated and reported."""
 
     folder: Path

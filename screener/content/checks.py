@@ -1,7 +1,7 @@
 """Cross-reference checks of a loaded form: every id named exists, comes earlier, and has the right kind.
 
-Structure was checked by the pydantic models; these checks see the whole form at once. Each records its
-problems (file, item, reason) and goes on, so that one run names every problem.
+Structure was checked by pydantic, against the model classes; these checks see the whole form at once. Each
+records its problems (file, item, reason) and goes on, so that one run names every problem.
 """
 
 from __future__ import annotations

@@ -19,9 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
-
-from screener.content.frozen import Frozen
+from screener.content.frozen import Discriminator, Field, Frozen, Tag
 
 Scalar = bool | int | float | str
 NUMERIC_OPERATORS = ("at_least", "at_most", "more_than", "less_than")
@@ -33,18 +31,16 @@ class ValueRef(Frozen):
     """A number taken from a parameter, an answer or a fact instead of written in the condition."""
 
     param: str | None = None
-    by: str | None = Field(default=None, description="item question whose answer picks the key of a table parameter")
+    by: Annotated[str | None, Field(description="item question whose answer picks the key of a table parameter")] = None
     answer: str | None = None
     fact: str | None = None
 
-    @model_validator(mode="after")
-    def _one_source(self) -> ValueRef:
+    def __post_init__(self) -> None:
         given = [name for name in ("param", "answer", "fact") if getattr(self, name) is not None]
         if len(given) != 1:
             raise ValueError("a value reference names exactly one of param, answer or fact")
         if self.by is not None and self.param is None:
             raise ValueError("'by' only goes with 'param'")
-        return self
 
 
 Number = int | float | ValueRef
@@ -57,17 +53,16 @@ class Compare(Frozen):
     fact: str | None = None
     item: str | None = None
     equals: Scalar | None = None
-    one_of: list[Scalar] | None = Field(default=None, min_length=1)
+    one_of: Annotated[list[Scalar] | None, Field(min_length=1)] = None
     contains: str | None = None
-    contains_any: list[str] | None = Field(default=None, min_length=1)
+    contains_any: Annotated[list[str] | None, Field(min_length=1)] = None
     answered: bool | None = None
     at_least: Number | None = None
     at_most: Number | None = None
     more_than: Number | None = None
     less_than: Number | None = None
 
-    @model_validator(mode="after")
-    def _one_subject_one_operator(self) -> Compare:
+    def __post_init__(self) -> None:
         subjects = [name for name in SUBJECTS if getattr(self, name) is not None]
         operators = [name for name in OPERATORS if getattr(self, name) is not None]
         if len(subjects) != 1:
@@ -76,7 +71,6 @@ class Compare(Frozen):
             raise ValueError(
                 f"a comparison has exactly one operator ({', '.join(OPERATORS)}); found {operators or 'none'}"
             )
-        return self
 
     @property
     def subject(self) -> tuple[Literal["answer", "fact", "item"], str]:
@@ -96,15 +90,15 @@ class Compare(Frozen):
 
 
 class AllOf(Frozen):
-    all: list[Condition] = Field(min_length=1)
+    all: Annotated[list[Condition], Field(min_length=1)]
 
 
 class AnyOf(Frozen):
-    any: list[Condition] = Field(min_length=1)
+    any: Annotated[list[Condition], Field(min_length=1)]
 
 
 class NotOf(Frozen):
-    not_: Condition = Field(alias="not")
+    not_: Annotated[Condition, Field(alias="not")]
 
 
 def _condition_tag(value: Any) -> str:
@@ -122,7 +116,7 @@ def _condition_tag(value: Any) -> str:
     return "compare"
 
 
-Condition = Annotated[
+type Condition = Annotated[
     Annotated[AllOf, Tag("all")]
     | Annotated[AnyOf, Tag("any")]
     | Annotated[NotOf, Tag("not")]

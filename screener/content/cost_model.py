@@ -7,48 +7,45 @@ Read from ``parameters.yaml``. The projection over the patient's answers is the 
 from __future__ import annotations
 
 import datetime as dt
-
-from pydantic import Field, model_validator
+from typing import Annotated
 
 from screener.content.form import Id
-from screener.content.frozen import Frozen
+from screener.content.frozen import Field, Frozen
 from screener.content.sources import Citation
 
 
 class LowHigh(Frozen):
-    low: float = Field(ge=0)
-    high: float = Field(ge=0)
+    low: Annotated[float, Field(ge=0)]
+    high: Annotated[float, Field(ge=0)]
 
-    @model_validator(mode="after")
-    def _ordered(self) -> LowHigh:
+    def __post_init__(self) -> None:
         if self.low > self.high:
             raise ValueError(f"low {self.low} is above high {self.high}")
-        return self
 
 
 class Phase(Frozen):
     id: Id
     label: str
-    weeks: int | None = Field(default=None, ge=1, description="how long it lasts; none means until the horizon")
+    weeks: Annotated[int | None, Field(ge=1, description="how long it lasts; none means until the horizon")] = None
     per_week: LowHigh
 
 
 class Horizon(Frozen):
-    id: str = Field(pattern=r"^[a-z0-9_]+$", description="used in fact names such as cost_3m_low")
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="used in fact names such as cost_3m_low")]
     label: str
-    weeks: int = Field(ge=1)
+    weeks: Annotated[int, Field(ge=1)]
 
 
 class CostModel(Frozen):
     typical_price: LowHigh
-    typical_currency: str = Field(pattern=r"^[A-Z]{3}$")
+    typical_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     price_question: str
     quoted_question: str
     budget_question: str
     budget_horizon: str
-    phases: list[Phase] = Field(min_length=1)
-    horizons: list[Horizon] = Field(min_length=1)
-    cite: list[Citation] = Field(min_length=1)
+    phases: Annotated[list[Phase], Field(min_length=1)]
+    horizons: Annotated[list[Horizon], Field(min_length=1)]
+    cite: Annotated[list[Citation], Field(min_length=1)]
     checked: dt.date
 
 

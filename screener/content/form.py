@@ -10,28 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import field
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
-
 from screener.content.conditions import Condition
-from screener.content.frozen import ID_PATTERN, Frozen
+from screener.content.frozen import ID_PATTERN, Field, Frozen
 from screener.content.wording import format_date, format_number, plain_number
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
+type Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 
 
 class Option(Frozen):
     value: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
-    label: str = Field(min_length=1)
-    short: str | None = Field(default=None, description="a shorter label for the summary's tables and lists")
+    label: Annotated[str, Field(min_length=1)]
+    short: Annotated[str | None, Field(description="a shorter label for the summary's tables and lists")] = None
     help: str | None = None
 
 
 class QuestionBase(Frozen):
     id: Id
-    label: str = Field(min_length=1)
-    short_label: str | None = Field(default=None, description="a few words for headers and the review page")
+    label: Annotated[str, Field(min_length=1)]
+    short_label: Annotated[str | None, Field(description="a few words for headers and the review page")] = None
     help: str | None = None
     required: bool = False
     enable_when: Condition | None = None
@@ -67,15 +66,13 @@ class QuestionBase(Frozen):
 
 
 class ChoiceQuestion(QuestionBase):
-    options: list[Option] = Field(min_length=2)
+    options: Annotated[list[Option], Field(min_length=2)]
 
-    @model_validator(mode="after")
-    def _unique_options(self) -> ChoiceQuestion:
+    def __post_init__(self) -> None:
         values = [option.value for option in self.options]
         repeated = sorted({value for value in values if values.count(value) > 1})
         if repeated:
             raise ValueError(f"option values repeat: {', '.join(repeated)}")
-        return self
 
     @property
     def option_values(self) -> list[str]:
@@ -117,7 +114,9 @@ class SingleChoice(ChoiceQuestion):
 
 class MultiChoice(ChoiceQuestion):
     kind: Literal["multi"]
-    exclusive: list[str] = Field(default_factory=list, description="options that cannot be combined with others")
+    exclusive: Annotated[list[str], Field(description="options that cannot be combined with others")] = field(
+        default_factory=list
+    )
 
     def check_answer(self, value: Any) -> str | None:
         if not isinstance(value, list) or not all(isinstance(choice, str) for choice in value):
@@ -160,23 +159,21 @@ class YesNo(QuestionBase):
 class Reading(Frozen):
     """Two number answers printed as one reading, as a clinician writes it: 'Last blood pressure: 150/95 mmHg'."""
 
-    second: str = Field(min_length=1, description="the number question holding the reading's second part")
-    label: str = Field(min_length=1)
+    second: Annotated[str, Field(min_length=1, description="the number question holding the reading's second part")]
+    label: Annotated[str, Field(min_length=1)]
 
 
 class NumberQuestion(QuestionBase):
     kind: Literal["number"]
-    unit: str = Field(min_length=1)
+    unit: Annotated[str, Field(min_length=1)]
     minimum: float
     maximum: float
     integer: bool = True
-    reading: Reading | None = Field(default=None, description="this answer is the first part of a reading")
+    reading: Annotated[Reading | None, Field(description="this answer is the first part of a reading")] = None
 
-    @model_validator(mode="after")
-    def _range(self) -> NumberQuestion:
+    def __post_init__(self) -> None:
         if self.minimum > self.maximum:
             raise ValueError(f"minimum {self.minimum} is above maximum {self.maximum}")
-        return self
 
     def range_text(self) -> str:
         return f"{plain_number(self.minimum)} to {plain_number(self.maximum)} {self.unit}"
@@ -218,7 +215,7 @@ class DateQuestion(QuestionBase):
 class TextQuestion(QuestionBase):
     kind: Literal["text"]
     multiline: bool = False
-    max_length: int = Field(default=200, ge=1, le=20000)
+    max_length: Annotated[int, Field(ge=1, le=20000)] = 200
 
     def check_answer(self, value: Any) -> str | None:
         if not isinstance(value, str):
@@ -231,7 +228,7 @@ class TextQuestion(QuestionBase):
         return None
 
 
-ItemQuestion = Annotated[
+type ItemQuestion = Annotated[
     SingleChoice | MultiChoice | YesNo | NumberQuestion | DateQuestion | TextQuestion,
     Field(discriminator="kind"),
 ]
@@ -241,21 +238,19 @@ class GroupQuestion(QuestionBase):
     """A repeatable group, such as one row per medicine tried."""
 
     kind: Literal["group"]
-    item_name: str = Field(min_length=1, description="what one entry is called, e.g. 'medicine trial'")
-    title_from: str = Field(description="the item question whose answer names an entry in lists")
-    title_other: str | None = Field(
-        default=None, description="an item text question whose answer, when given, names the entry instead"
-    )
-    questions: list[ItemQuestion] = Field(min_length=1)
-    max_items: int = Field(default=40, ge=1, le=500)
+    item_name: Annotated[str, Field(min_length=1, description="what one entry is called, e.g. 'medicine trial'")]
+    title_from: Annotated[str, Field(description="the item question whose answer names an entry in lists")]
+    title_other: Annotated[
+        str | None, Field(description="an item text question whose answer, when given, names the entry instead")
+    ] = None
+    questions: Annotated[list[ItemQuestion], Field(min_length=1)]
+    max_items: Annotated[int, Field(ge=1, le=500)] = 40
 
-    @model_validator(mode="after")
-    def _title_is_an_item(self) -> GroupQuestion:
+    def __post_init__(self) -> None:
         ids = {question.id for question in self.questions}
         for name in filter(None, (self.title_from, self.title_other)):
             if name not in ids:
                 raise ValueError(f"'{name}' (the entry's title) is not one of this group's questions")
-        return self
 
     def item_question(self, question_id: str) -> QuestionBase | None:
         return next((question for question in self.questions if question.id == question_id), None)
@@ -277,7 +272,7 @@ class GroupQuestion(QuestionBase):
         return None
 
 
-Question = Annotated[
+type Question = Annotated[
     SingleChoice | MultiChoice | YesNo | NumberQuestion | DateQuestion | TextQuestion | GroupQuestion,
     Field(discriminator="kind"),
 ]
@@ -287,19 +282,19 @@ class Section(Frozen):
     """One page of the wizard. A page whose ``enable_when`` is false is skipped as a whole."""
 
     id: Id
-    title: str = Field(min_length=1)
+    title: Annotated[str, Field(min_length=1)]
     intro: str | None = None
     enable_when: Condition | None = None
-    questions: list[Question] = Field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
 
 
 class Form(Frozen):
     id: Id
-    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$")]
     title: str
     language: str = "en"
-    region_question: str = Field(description="the single-choice question whose answer picks the region")
-    sections: list[Section] = Field(min_length=1)
+    region_question: Annotated[str, Field(description="the single-choice question whose answer picks the region")]
+    sections: Annotated[list[Section], Field(min_length=1)]
 
     def questions(self) -> Iterator[tuple[Section, QuestionBase]]:
         """Every top-level question, in order, with its section."""

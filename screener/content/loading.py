@@ -2,7 +2,8 @@
 
 A form folder holds ``form.yaml``, ``rules.yaml``, ``parameters.yaml`` and ``report.yaml``; its parent holds the
 ``sources.yaml`` and ``regions.yaml`` that all forms share. Each problem names the file, the question,
-rule or fact id, and the reason. Structure is checked by the pydantic models, item by item so that one
+rule or fact id, and the reason. Structure is checked by pydantic against the model classes (only here and
+when a form is first cached), item by item so that one
 broken question does not hide the others; cross-references are checked afterwards (``checks``).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from screener.content import checks
 from screener.content.bundle import FormBundle
@@ -24,7 +25,7 @@ from screener.content.rules import Parameters, Rule, RuleSet
 from screener.content.sources import SourceList
 from screener.content.yaml_files import read_yaml
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model")
 
 
 def load(folder: Path) -> FormBundle:
@@ -74,7 +75,7 @@ def _load_model(path: Path, model: type[Model], problems: Problems) -> Model | N
     if raw is None:
         return None
     try:
-        return model.model_validate(raw)
+        return TypeAdapter(model).validate_python(raw)
     except ValidationError as error:
         add_validation_errors(problems, path, raw, error)
         return None
@@ -117,7 +118,7 @@ def _load_form(path: Path, problems: Problems) -> tuple[Form | None, set[str]]:
             )
         sections.append(raw_section)
     try:
-        return Form.model_validate({**raw, "sections": sections}), broken
+        return TypeAdapter(Form).validate_python({**raw, "sections": sections}), broken
     except ValidationError as error:
         add_validation_errors(problems, path, raw, error)
         return None, broken
@@ -130,7 +131,7 @@ def _load_rules(path: Path, problems: Problems) -> RuleSet | None:
         return None
     rules = _valid_items(path, raw.get("rules"), TypeAdapter(Rule), problems, "rule", set())
     try:
-        return RuleSet.model_validate({**raw, "rules": rules})
+        return TypeAdapter(RuleSet).validate_python({**raw, "rules": rules})
     except ValidationError as error:
         add_validation_errors(problems, path, raw, error)
         return None

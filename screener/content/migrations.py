@@ -9,28 +9,29 @@ step can be checked against the ids that existed then.
 
 from __future__ import annotations
 
-from pydantic import Field
+from dataclasses import field
+from typing import Annotated
 
-from screener.content.frozen import Frozen
+from screener.content.frozen import Field, Frozen
 
 VERSION_PATTERN = r"^\d+\.\d+\.\d+$"
 
 
 class MigrationStep(Frozen):
-    from_version: str = Field(alias="from", pattern=VERSION_PATTERN)
-    to_version: str = Field(alias="to", pattern=VERSION_PATTERN)
-    renamed_questions: dict[str, str] = Field(default_factory=dict)
-    filled_from: dict[str, str] = Field(
-        default_factory=dict,
-        description="a new question (after the step) that takes an old answer (before it) as its lower bound",
-    )
-    renamed_options: dict[str, dict[str, str | bool]] = Field(default_factory=dict)
-    removed_options: dict[str, list[str]] = Field(default_factory=dict)
-    removed_questions: list[str] = Field(default_factory=list)
+    from_version: Annotated[str, Field(alias="from", pattern=VERSION_PATTERN)]
+    to_version: Annotated[str, Field(alias="to", pattern=VERSION_PATTERN)]
+    renamed_questions: dict[str, str] = field(default_factory=dict)
+    filled_from: Annotated[
+        dict[str, str],
+        Field(description="a new question (after the step) that takes an old answer (before it) as its lower bound"),
+    ] = field(default_factory=dict)
+    renamed_options: dict[str, dict[str, str | bool]] = field(default_factory=dict)
+    removed_options: dict[str, list[str]] = field(default_factory=dict)
+    removed_questions: list[str] = field(default_factory=list)
 
 
 class Migrations(Frozen):
-    steps: list[MigrationStep] = Field(default_factory=list)
+    steps: list[MigrationStep] = field(default_factory=list)
 
     def path(self, from_version: str, to_version: str) -> list[MigrationStep] | None:
         """The steps from one version to another, in order; None when the steps do not join them."""
@@ -47,5 +48,5 @@ class Migrations(Frozen):
 class VersionSnapshot(Frozen):
     """An earlier version's questions (a group entry's as 'GROUP.ITEM') and each one's option values."""
 
-    version: str = Field(pattern=VERSION_PATTERN)
+    version: Annotated[str, Field(pattern=VERSION_PATTERN)]
     questions: dict[str, list[str]]

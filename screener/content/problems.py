@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from screener.content.frozen import ID_PATTERN, Frozen
 
-from screener.content.frozen import ID_PATTERN
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """One thing wrong with one item of one file."""
 
     file: str
@@ -116,7 +116,7 @@ def _plain_message(detail: dict[str, Any]) -> str:
     kind = detail.get("type", "")
     if kind == "missing":
         return "this is required but missing"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "this key is not allowed here (misspelt?)"
     if kind == "string_pattern_mismatch" and detail.get("ctx", {}).get("pattern") == ID_PATTERN:
         return "an id is a name of small letters, digits and _ (not a path), starting with a letter"

@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from dataclasses import field
+from typing import Annotated, Literal
 
-from pydantic import Field
-
-from screener.content.frozen import Frozen
+from screener.content.frozen import Field, Frozen
 from screener.content.sources import Citation
 
 
 class CrisisLine(Frozen):
-    name: str = Field(min_length=1)
-    how: str = Field(min_length=1, description="what to do, e.g. 'Call or text 988'")
-    number: str = Field(min_length=1)
-    cite: list[Citation] = Field(min_length=1)
+    name: Annotated[str, Field(min_length=1)]
+    how: Annotated[str, Field(min_length=1, description="what to do, e.g. 'Call or text 988'")]
+    number: Annotated[str, Field(min_length=1)]
+    cite: Annotated[list[Citation], Field(min_length=1)]
 
 
 class Region(Frozen):
-    name: str = Field(min_length=1)
-    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    name: Annotated[str, Field(min_length=1)]
+    currency: Annotated[str | None, Field(pattern=r"^[A-Z]{3}$")] = None
     currency_symbol: str = ""
     paper: Literal["a4", "letter"] = "a4"
-    emergency: str = Field(min_length=1, description="the emergency number(s), e.g. '911'")
-    crisis_lines: list[CrisisLine] = Field(default_factory=list)
+    emergency: Annotated[str, Field(min_length=1, description="the emergency number(s), e.g. '911'")]
+    crisis_lines: list[CrisisLine] = field(default_factory=list)
     checked: dt.date
 
     def money(self, amount: float) -> str:
@@ -34,9 +33,11 @@ class Region(Frozen):
 
 
 class RegionList(Frozen):
-    fallback: str = Field(description="the region used when the patient did not say, or chose another")
-    directory: CrisisLine = Field(description="an international directory, for regions with no line of their own")
-    regions: dict[str, Region] = Field(min_length=1)
+    fallback: Annotated[str, Field(description="the region used when the patient did not say, or chose another")]
+    directory: Annotated[
+        CrisisLine, Field(description="an international directory, for regions with no line of their own")
+    ]
+    regions: Annotated[dict[str, Region], Field(min_length=1)]
 
     def crisis_lines(self, region: Region) -> list[CrisisLine]:
         """The region's own lines; where it has none, the international directory."""

@@ -10,12 +10,11 @@ Python holds no form-specific words: a heading, a note or a label lives here, in
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import field
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from screener.content.conditions import Condition
-from screener.content.frozen import Frozen
+from screener.content.frozen import Field, Frozen
 from screener.content.sources import Citation
 
 # Blocks every form must declare, and why: the checker names a missing one.
@@ -32,31 +31,33 @@ FIRST_BLOCKS = ("header", "crisis")  # crisis help comes before anything but the
 
 
 class BlockBase(Frozen):
-    id: str = Field(min_length=1, description="names the block in error messages")
+    id: Annotated[str, Field(min_length=1, description="names the block in error messages")]
     heading: str | None = None
-    crisis_summary: bool = Field(default=True, description="shown when the outcome is urgent")
+    crisis_summary: Annotated[bool, Field(description="shown when the outcome is urgent")] = True
     source_label: str = "Source:"
 
 
 class HeaderBlock(BlockBase):
     type: Literal["header"]
-    title: str = Field(min_length=1)
-    subtitle: str = Field(min_length=1)
-    made_on: str = Field(min_length=1, description="the label before the date the summary was made")
-    file_name: str = Field(pattern=r"^[a-z0-9-]+$", description="the start of the PDF's suggested file name")
-    questions: list[str] = Field(default_factory=list, description="answers shown (short labels) when given")
+    title: Annotated[str, Field(min_length=1)]
+    subtitle: Annotated[str, Field(min_length=1)]
+    made_on: Annotated[str, Field(min_length=1, description="the label before the date the summary was made")]
+    file_name: Annotated[str, Field(pattern=r"^[a-z0-9-]+$", description="the start of the PDF's suggested file name")]
+    questions: Annotated[list[str], Field(description="answers shown (short labels) when given")] = field(
+        default_factory=list
+    )
 
 
 class CrisisBlock(BlockBase):
     type: Literal["crisis"]
-    title: str = Field(min_length=1)
-    emergency: str = Field(min_length=1, description="the label before the emergency number")
-    emergency_text: str = Field(min_length=1, description="'{number}' is replaced by the region's number")
+    title: Annotated[str, Field(min_length=1)]
+    emergency: Annotated[str, Field(min_length=1, description="the label before the emergency number")]
+    emergency_text: Annotated[str, Field(min_length=1, description="'{number}' is replaced by the region's number")]
 
 
 class OutcomeBlock(BlockBase):
     type: Literal["outcome"]
-    label: str = Field(min_length=1)
+    label: Annotated[str, Field(min_length=1)]
 
 
 class AnswersBlock(BlockBase):
@@ -66,7 +67,7 @@ class AnswersBlock(BlockBase):
     """
 
     type: Literal["answers"]
-    questions: list[str] = Field(min_length=1)
+    questions: Annotated[list[str], Field(min_length=1)]
     unanswered: str | None = None
     not_twice: bool = False
     short_labels: bool = True
@@ -76,28 +77,32 @@ class AnswersBlock(BlockBase):
 class TableColumn(Frozen):
     question: str
     label: str
-    detail: str | None = Field(default=None, description="an item question whose answer replaces 'other'")
-    number_only: bool = Field(default=False, description="numbers without their unit (the label names the unit)")
-    also: str | None = Field(default=None, description="a second item question shown in the same cell: '16 / 10'")
+    detail: Annotated[str | None, Field(description="an item question whose answer replaces 'other'")] = None
+    number_only: Annotated[bool, Field(description="numbers without their unit (the label names the unit)")] = False
+    also: Annotated[str | None, Field(description="a second item question shown in the same cell: '16 / 10'")] = None
 
 
 class TableCheck(Frozen):
-    fact: str = Field(description="a count fact over the same group; each entry says Yes, No (why) or cannot tell")
+    fact: Annotated[
+        str, Field(description="a count fact over the same group; each entry says Yes, No (why) or cannot tell")
+    ]
     label: str
     yes: str = "Yes"
     no: str = "No"
     cannot_tell: str = "Cannot tell"
-    missing: str = Field(default="not given", description="after the name of a detail left empty")
+    missing: Annotated[str, Field(description="after the name of a detail left empty")] = "not given"
 
 
 class TableBlock(BlockBase):
     type: Literal["table"]
     group: str
-    columns: list[TableColumn] = Field(min_length=1)
+    columns: Annotated[list[TableColumn], Field(min_length=1)]
     check: TableCheck | None = None
     note: str | None = None
-    cite: list[Citation] = Field(default_factory=list, description="the sources of the note's thresholds")
-    empty: str = Field(min_length=1, description="said when the patient listed no entry")
+    cite: Annotated[list[Citation], Field(description="the sources of the note's thresholds")] = field(
+        default_factory=list
+    )
+    empty: Annotated[str, Field(min_length=1, description="said when the patient listed no entry")]
 
 
 class PointsBlock(BlockBase):
@@ -108,59 +113,63 @@ class PointsBlock(BlockBase):
     """
 
     type: Literal["points"]
-    categories: list[str] = Field(min_length=1)
-    point_label: str = Field(min_length=1)
-    answer_label: str = Field(min_length=1)
-    no_answer: str = Field(min_length=1, description="in the answer column of a finding that names no answer")
-    empty: str = Field(min_length=1, description="said when no finding applies")
+    categories: Annotated[list[str], Field(min_length=1)]
+    point_label: Annotated[str, Field(min_length=1)]
+    answer_label: Annotated[str, Field(min_length=1)]
+    no_answer: Annotated[str, Field(min_length=1, description="in the answer column of a finding that names no answer")]
+    empty: Annotated[str, Field(min_length=1, description="said when no finding applies")]
 
 
 class CrisisLineBlock(BlockBase):
     """One short line with the patient's own region's crisis line and emergency number, on every summary."""
 
     type: Literal["crisis_line"]
-    text: str = Field(min_length=1, description="'{lines}' and '{emergency}' are filled in from the region")
+    text: Annotated[str, Field(min_length=1, description="'{lines}' and '{emergency}' are filled in from the region")]
 
 
 class FindingsBlock(BlockBase):
     """Findings of the listed categories, in rule order, numbered across the whole summary."""
 
     type: Literal["findings"]
-    categories: list[str] = Field(min_length=1)
-    empty: str | None = Field(default=None, description="said when no finding applies; None hides the block")
+    categories: Annotated[list[str], Field(min_length=1)]
+    empty: Annotated[str | None, Field(description="said when no finding applies; None hides the block")] = None
 
 
 class CostBlock(BlockBase):
     type: Literal["cost"]
-    labels: dict[str, str] = Field(description="price, quoted, typical, horizon_count, horizon_cost, budget, ...")
-    note: str = Field(min_length=1)
-    cite: list[Citation] = Field(min_length=1)
-    quote_source: str = Field(min_length=1, description="the source line when the clinic's own price was used")
+    labels: Annotated[
+        dict[str, str], Field(description="price, quoted, typical, horizon_count, horizon_cost, budget, ...")
+    ]
+    note: Annotated[str, Field(min_length=1)]
+    cite: Annotated[list[Citation], Field(min_length=1)]
+    quote_source: Annotated[
+        str, Field(min_length=1, description="the source line when the clinic's own price was used")
+    ]
 
 
 class QuestionsBlock(BlockBase):
     type: Literal["questions"]
-    own_question: str | None = Field(default=None, description="the question holding the patient's own questions")
+    own_question: Annotated[str | None, Field(description="the question holding the patient's own questions")] = None
     own_heading: str = "My own questions"
     asked_heading: str = "Questions raised by the findings"
 
 
 class ChecklistGroup(Frozen):
     title: str
-    items: list[str] = Field(min_length=1)
-    cite: list[Citation] = Field(min_length=1)
+    items: Annotated[list[str], Field(min_length=1)]
+    cite: Annotated[list[Citation], Field(min_length=1)]
 
 
 class ChecklistBlock(BlockBase):
     type: Literal["checklist"]
-    groups: list[ChecklistGroup] = Field(min_length=1)
+    groups: Annotated[list[ChecklistGroup], Field(min_length=1)]
 
 
 class ResearchItem(Frozen):
     claim: str
-    claim_cite: list[Citation] = Field(min_length=1)
+    claim_cite: Annotated[list[Citation], Field(min_length=1)]
     finding: str
-    cite: list[Citation] = Field(min_length=1)
+    cite: Annotated[list[Citation], Field(min_length=1)]
 
 
 class ResearchBlock(BlockBase):
@@ -168,15 +177,15 @@ class ResearchBlock(BlockBase):
     intro: str
     claim_label: str = "The articles say:"
     finding_label: str = "The research:"
-    items: list[ResearchItem] = Field(min_length=1)
+    items: Annotated[list[ResearchItem], Field(min_length=1)]
 
 
 class TextBlock(BlockBase):
     """Fixed paragraphs, each with its sources; ``page_break`` starts it on a new page (an appendix)."""
 
     type: Literal["text"]
-    paragraphs: list[str] = Field(min_length=1)
-    cite: list[Citation] = Field(default_factory=list)
+    paragraphs: Annotated[list[str], Field(min_length=1)]
+    cite: list[Citation] = field(default_factory=list)
     page_break: bool = False
 
 
@@ -184,8 +193,8 @@ class OptionValue(Frozen):
     """Something the patient rated (a question), shown with how each option fares on it."""
 
     question: str
-    key: str = Field(min_length=1, description="the key of each option's 'fares' entry")
-    label: str = Field(min_length=1)
+    key: Annotated[str, Field(min_length=1, description="the key of each option's 'fares' entry")]
+    label: Annotated[str, Field(min_length=1)]
 
 
 class Pictograph(Frozen):
@@ -193,10 +202,10 @@ class Pictograph(Frozen):
     range, ``up_to`` shaded in a lighter tone. The words say the same, so the picture is never the only way in."""
 
     shows: Literal["benefit", "harm"]
-    people: int = Field(ge=0, le=100)
-    up_to: int | None = Field(default=None, ge=1, le=100, description="the top of a range; above 'people'")
-    what: str = Field(min_length=1, description="what happened to them, with when it was counted")
-    compared: str | None = Field(default=None, description="the same count without the treatment, in words")
+    people: Annotated[int, Field(ge=0, le=100)]
+    up_to: Annotated[int | None, Field(ge=1, le=100, description="the top of a range; above 'people'")] = None
+    what: Annotated[str, Field(min_length=1, description="what happened to them, with when it was counted")]
+    compared: Annotated[str | None, Field(description="the same count without the treatment, in words")] = None
 
 
 Grade = Literal["high", "moderate", "low", "very_low"]
@@ -207,20 +216,24 @@ class Option(Frozen):
     a grade for how sure the research is, the date it was last checked, and its numbers as pictures."""
 
     id: str
-    name: str = Field(min_length=1)
-    tried_when: Condition | None = Field(default=None, description="the answers that mean the patient tried it")
-    involves: str = Field(min_length=1)
-    benefit: str = Field(min_length=1)
-    grade: Grade = Field(description="how sure the research is, by the GRADE approach's four levels")
-    certainty: str = Field(min_length=1, description="why it has that grade: how many studies, what kind, how big")
-    harms_common: str = Field(min_length=1)
-    harms_serious: str = Field(min_length=1)
-    cost: str = Field(min_length=1)
-    availability: str = Field(min_length=1)
-    fares: dict[str, str] = Field(description="how the option fares on each thing the patient rated")
-    pictures: list[Pictograph] = Field(default_factory=list, max_length=2)
-    checked: dt.date = Field(description="when a person on the team last compared this option with its sources")
-    cite: list[Citation] = Field(min_length=1)
+    name: Annotated[str, Field(min_length=1)]
+    tried_when: Annotated[Condition | None, Field(description="the answers that mean the patient tried it")] = None
+    involves: Annotated[str, Field(min_length=1)]
+    benefit: Annotated[str, Field(min_length=1)]
+    grade: Annotated[Grade, Field(description="how sure the research is, by the GRADE approach's four levels")]
+    certainty: Annotated[
+        str, Field(min_length=1, description="why it has that grade: how many studies, what kind, how big")
+    ]
+    harms_common: Annotated[str, Field(min_length=1)]
+    harms_serious: Annotated[str, Field(min_length=1)]
+    cost: Annotated[str, Field(min_length=1)]
+    availability: Annotated[str, Field(min_length=1)]
+    fares: Annotated[dict[str, str], Field(description="how the option fares on each thing the patient rated")]
+    pictures: Annotated[list[Pictograph], Field(max_length=2)] = field(default_factory=list)
+    checked: Annotated[
+        dt.date, Field(description="when a person on the team last compared this option with its sources")
+    ]
+    cite: Annotated[list[Citation], Field(min_length=1)]
 
 
 OPTION_FIELDS = ("involves", "benefit", "certainty", "harms_common", "harms_serious", "cost", "availability")
@@ -229,52 +242,54 @@ OPTION_FIELDS = ("involves", "benefit", "certainty", "harms_common", "harms_seri
 class PicturesText(Frozen):
     """The fixed words around the pictures of 100 people."""
 
-    heading: str = Field(min_length=1)
-    intro: str = Field(min_length=1)
-    benefit: str = Field(min_length=1, description="the label over a benefit's picture")
-    harm: str = Field(min_length=1, description="the label over a harm's picture")
-    none: str = Field(min_length=1, description="said where an option has no number, so no picture")
-    range: str = Field(min_length=1, description="'{people} to {up_to} in 100': the words for a range")
-    count: str = Field(min_length=1, description="'{people} in 100': the words for one number")
+    heading: Annotated[str, Field(min_length=1)]
+    intro: Annotated[str, Field(min_length=1)]
+    benefit: Annotated[str, Field(min_length=1, description="the label over a benefit's picture")]
+    harm: Annotated[str, Field(min_length=1, description="the label over a harm's picture")]
+    none: Annotated[str, Field(min_length=1, description="said where an option has no number, so no picture")]
+    range: Annotated[str, Field(min_length=1, description="'{people} to {up_to} in 100': the words for a range")]
+    count: Annotated[str, Field(min_length=1, description="'{people} in 100': the words for one number")]
 
 
 class AboutAid(Frozen):
     """How the evidence was chosen and graded, who wrote it, and when each option was last checked."""
 
-    heading: str = Field(min_length=1)
-    paragraphs: list[str] = Field(min_length=1)
-    checked: str = Field(min_length=1, description="the sentence before the list of options and their dates")
-    cite: list[Citation] = Field(default_factory=list, description="the grading method's source")
+    heading: Annotated[str, Field(min_length=1)]
+    paragraphs: Annotated[list[str], Field(min_length=1)]
+    checked: Annotated[str, Field(min_length=1, description="the sentence before the list of options and their dates")]
+    cite: Annotated[list[Citation], Field(description="the grading method's source")] = field(default_factory=list)
 
 
 class OptionsBlock(BlockBase):
     """The options side by side, the same rows for each, and the patient's own ratings next to them (not ranked)."""
 
     type: Literal["options"]
-    intro: str = Field(min_length=1)
-    rows: dict[str, str] = Field(description="a label for each of OPTION_FIELDS")
-    grades: dict[Grade, str] = Field(description="the word shown for each grade ('Low')")
-    values: list[OptionValue] = Field(default_factory=list)
-    rated: str = Field(min_length=1, description="'{label} (you said: {answer})'")
-    not_rated: str = Field(min_length=1, description="said instead of the answer when the patient did not rate it")
-    tried: str = Field(min_length=1, description="added to the name of an option the patient has tried")
-    per_table: int = Field(default=3, ge=1, le=6, description="options per table in the PDF")
+    intro: Annotated[str, Field(min_length=1)]
+    rows: Annotated[dict[str, str], Field(description="a label for each of OPTION_FIELDS")]
+    grades: Annotated[dict[Grade, str], Field(description="the word shown for each grade ('Low')")]
+    values: list[OptionValue] = field(default_factory=list)
+    rated: Annotated[str, Field(min_length=1, description="'{label} (you said: {answer})'")]
+    not_rated: Annotated[
+        str, Field(min_length=1, description="said instead of the answer when the patient did not rate it")
+    ]
+    tried: Annotated[str, Field(min_length=1, description="added to the name of an option the patient has tried")]
+    per_table: Annotated[int, Field(ge=1, le=6, description="options per table in the PDF")] = 3
     pictures: PicturesText
     about: AboutAid
-    options: list[Option] = Field(min_length=2)
+    options: Annotated[list[Option], Field(min_length=2)]
 
 
 class SourcesBlock(BlockBase):
     type: Literal["sources"]
-    checked: str = Field(default="Checked", description="the word before the date a source was checked")
+    checked: Annotated[str, Field(description="the word before the date a source was checked")] = "Checked"
 
 
 class AboutBlock(BlockBase):
     type: Literal["about"]
-    text: str = Field(min_length=1)
+    text: Annotated[str, Field(min_length=1)]
 
 
-Block = Annotated[
+type Block = Annotated[
     HeaderBlock
     | CrisisBlock
     | CrisisLineBlock
@@ -303,12 +318,12 @@ class FirstPage(Frozen):
     """
 
     last_block: str
-    may_move: list[str] = Field(default_factory=list)
-    moved: str = Field(min_length=1)
+    may_move: list[str] = field(default_factory=list)
+    moved: Annotated[str, Field(min_length=1)]
 
 
 class ReportContent(Frozen):
-    blocks: list[Block] = Field(min_length=1)
+    blocks: Annotated[list[Block], Field(min_length=1)]
     first_page: FirstPage | None = None
 
     def of_type(self, kind: type[BlockBase]) -> list:

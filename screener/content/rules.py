@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from typing import Literal, get_args
-
-from pydantic import Field, model_validator
+from dataclasses import field
+from typing import Annotated, Literal, get_args
 
 from screener.content.conditions import Condition, ValueRef
 from screener.content.cost_model import CostModel
 from screener.content.form import Id
-from screener.content.frozen import Frozen
+from screener.content.frozen import Field, Frozen
 from screener.content.sources import Citation
 
 # "precaution": a source lists it as needing care; "weigh": asked, shown for the specialist to weigh, where no
@@ -32,24 +31,24 @@ class OutcomeVariant(Frozen):
     """
 
     when: Condition
-    summary: str = Field(min_length=1)
+    summary: Annotated[str, Field(min_length=1)]
 
 
 class OutcomeDef(Frozen):
     id: Id
-    title: str = Field(min_length=1)
-    summary: str = Field(min_length=1)
+    title: Annotated[str, Field(min_length=1)]
+    summary: Annotated[str, Field(min_length=1)]
     tone: Tone
-    variants: list[OutcomeVariant] = Field(default_factory=list)
+    variants: list[OutcomeVariant] = field(default_factory=list)
 
 
 class Parameter(Frozen):
     """A threshold, with where it comes from and when that was checked."""
 
-    label: str = Field(min_length=1)
+    label: Annotated[str, Field(min_length=1)]
     value: float | dict[str, float]
     unit: str
-    cite: list[Citation] = Field(min_length=1)
+    cite: Annotated[list[Citation], Field(min_length=1)]
     checked: dt.date
     why: str | None = None
 
@@ -61,8 +60,8 @@ class Shortfall(Frozen):
     """
 
     when: Condition
-    text: str = Field(min_length=1)
-    values: dict[str, ValueRef] = Field(default_factory=dict)
+    text: Annotated[str, Field(min_length=1)]
+    values: dict[str, ValueRef] = field(default_factory=dict)
 
     def placeholders(self) -> set[str]:
         return placeholders(self.text)
@@ -86,23 +85,27 @@ class FactDef(Frozen):
     """
 
     id: Id
-    label: str = Field(min_length=1)
-    count: str | None = Field(default=None, description="the group question whose entries are counted")
+    label: Annotated[str, Field(min_length=1)]
+    count: Annotated[str | None, Field(description="the group question whose entries are counted")] = None
     where: Condition | None = None
-    distinct: list[str] = Field(default_factory=list, description="item questions that together name an entry")
-    why_not: list[Shortfall] = Field(default_factory=list)
-    notes: list[Shortfall] = Field(default_factory=list, description="said about an entry that met the condition")
+    distinct: Annotated[list[str], Field(description="item questions that together name an entry")] = field(
+        default_factory=list
+    )
+    why_not: list[Shortfall] = field(default_factory=list)
+    notes: Annotated[list[Shortfall], Field(description="said about an entry that met the condition")] = field(
+        default_factory=list
+    )
     when: Condition | None = None
-    unanswered: list[str] = Field(default_factory=list, description="questions whose silence is counted")
+    unanswered: Annotated[list[str], Field(description="questions whose silence is counted")] = field(
+        default_factory=list
+    )
 
-    @model_validator(mode="after")
-    def _one_kind(self) -> FactDef:
+    def __post_init__(self) -> None:
         kinds = [self.count is not None, self.when is not None, bool(self.unanswered)]
         if sum(kinds) != 1:
             raise ValueError("a fact has exactly one of 'count' (with an optional 'where'), 'when' or 'unanswered'")
         if (self.where is not None or self.distinct or self.why_not or self.notes) and self.count is None:
             raise ValueError("'where', 'distinct', 'why_not' and 'notes' go with 'count'")
-        return self
 
     @property
     def why_not_fact(self) -> str | None:
@@ -120,21 +123,21 @@ class Rule(Frozen):
     category: Category
     when: Condition
     raises: str | None = None
-    text: str = Field(min_length=1, description="the finding, in one sentence; may name facts and answers")
-    reason: str = Field(min_length=1, description="why it applies; may name facts and answers in {braces}")
-    ask: str = Field(min_length=1, description="a question to ask the specialist")
-    cite: list[Citation] = Field(min_length=1)
+    text: Annotated[str, Field(min_length=1, description="the finding, in one sentence; may name facts and answers")]
+    reason: Annotated[str, Field(min_length=1, description="why it applies; may name facts and answers in {braces}")]
+    ask: Annotated[str, Field(min_length=1, description="a question to ask the specialist")]
+    cite: Annotated[list[Citation], Field(min_length=1)]
 
     def placeholders(self) -> set[str]:
         return placeholders(self.text) | placeholders(self.reason)
 
 
 class RuleSet(Frozen):
-    outcomes: list[OutcomeDef] = Field(min_length=1)
+    outcomes: Annotated[list[OutcomeDef], Field(min_length=1)]
     default_outcome: str
-    closing: str = Field(min_length=1, description="said after every outcome: who decides")
-    facts: list[FactDef] = Field(default_factory=list)
-    rules: list[Rule] = Field(min_length=1)
+    closing: Annotated[str, Field(min_length=1, description="said after every outcome: who decides")]
+    facts: list[FactDef] = field(default_factory=list)
+    rules: Annotated[list[Rule], Field(min_length=1)]
 
     def outcome(self, outcome_id: str) -> OutcomeDef:
         return next(outcome for outcome in self.outcomes if outcome.id == outcome_id)

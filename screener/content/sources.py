@@ -3,33 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
-
-from pydantic import Field
+from dataclasses import field
+from typing import Annotated, Literal
 
 from screener.content.conditions import Condition
-from screener.content.frozen import Frozen
+from screener.content.frozen import Field, Frozen
 
 SourceKind = Literal["article", "study", "review", "guideline", "consensus", "regulator", "service", "estimate"]
 
 
 class Source(Frozen):
     kind: SourceKind
-    title: str = Field(min_length=1)
-    short: str = Field(min_length=1, description="how a finding names it, e.g. 'Sanacora et al. 2017'")
+    title: Annotated[str, Field(min_length=1)]
+    short: Annotated[str, Field(min_length=1, description="how a finding names it, e.g. 'Sanacora et al. 2017'")]
     authors: str | None = None
     publication: str | None = None
     year: int | None = None
-    sections: list[str] = Field(default_factory=list, description="section headings a citation may name")
+    sections: Annotated[list[str], Field(description="section headings a citation may name")] = field(
+        default_factory=list
+    )
     checked: dt.date
     url: str | None = None
-    supports: list[str] = Field(default_factory=list, description="what the source says, as checked (paraphrase)")
-    unverified: list[str] = Field(
-        default_factory=list, description="what we could not check at the source itself; never shown as fact"
+    supports: Annotated[list[str], Field(description="what the source says, as checked (paraphrase)")] = field(
+        default_factory=list
     )
-    does_not_say: list[str] = Field(
-        default_factory=list, description="what we looked for in the source and did not find, so never cite it for"
-    )
+    unverified: Annotated[
+        list[str], Field(description="what we could not check at the source itself; never shown as fact")
+    ] = field(default_factory=list)
+    does_not_say: Annotated[
+        list[str], Field(description="what we looked for in the source and did not find, so never cite it for")
+    ] = field(default_factory=list)
     note: str | None = None
 
     def reference(self) -> str:
@@ -48,7 +51,7 @@ class Citation(Frozen):
 
 
 class SourceList(Frozen):
-    sources: dict[str, Source] = Field(min_length=1)
+    sources: Annotated[dict[str, Source], Field(min_length=1)]
 
     def cite(self, citation: Citation) -> str:
         """'Sanacora et al. 2017' or 'Ketamine Therapy and OCD, section “Alternative Treatment Option”'."""

@@ -9,29 +9,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
+from dataclasses import field, fields
 from typing import Any
 
-from pydantic import Field, ValidationError
-
-from screener.content.form import Form, GroupQuestion, Id, QuestionBase
-from screener.content.frozen import Frozen
-from screener.content.problems import Problems, ProblemsError, add_validation_errors
+from screener.content.form import Form, GroupQuestion, QuestionBase
+from screener.content.frozen import ID_PATTERN, Frozen
+from screener.content.problems import Problems, ProblemsError
 from screener.engine.visibility import applicable, applicable_item_questions
 
 SCHEMA_VERSION = 1
 
 
 class FormRef(Frozen):
-    id: Id  # a name, never a path: it picks a folder among the shipped forms
+    id: str  # a name, never a path: it picks a folder among the shipped forms
     version: str
 
 
 class AnswersDocument(Frozen):
-    schema_version: int = Field(ge=1)
+    schema_version: int
     form: FormRef
-    answers: dict[str, Any] = Field(default_factory=dict)
-    page: str | None = Field(default=None, description="the page the patient was on, for resuming a draft")
+    answers: dict[str, Any] = field(default_factory=dict)
+    page: str | None = None  # the page the patient was on, for resuming a draft
     saved_at: dt.datetime | None = None
 
 
@@ -48,7 +48,17 @@ def new_document(
 
 
 def dumps(document: AnswersDocument) -> str:
-    return document.model_dump_json(indent=2, exclude_none=True) + "\n"
+    """The document as its JSON file: keys in the order above, empty ones left out, text as written."""
+    raw: dict[str, Any] = {
+        "schema_version": document.schema_version,
+        "form": {"id": document.form.id, "version": document.form.version},
+        "answers": document.answers,
+        "page": document.page,
+        "saved_at": document.saved_at.isoformat() if document.saved_at else None,
+    }
+    return (
+        json.dumps({key: value for key, value in raw.items() if value is not None}, indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 class _NotAJSONNumberError(ValueError):
@@ -88,11 +98,62 @@ def parse(text: str | bytes, file: str) -> AnswersDocument:
             f"(format {version}; this version reads format {SCHEMA_VERSION})",
         )
         raise ProblemsError("This answers file is too new", problems.items)
+    document = _document(raw, file, problems)
+    problems.raise_if_any("This is not a valid answers file")
+    assert document is not None
+    return document
+
+
+def _document(raw: dict[str, Any], file: str, problems: Problems) -> AnswersDocument | None:
+    """The document in a parsed JSON object, or None with every problem recorded. Read by hand, not by
+    pydantic: an answers file is read on every run, and its five keys do not need a validator built."""
+    for key in sorted(set(raw) - {item.name for item in fields(AnswersDocument)}):
+        problems.add(file, key, "this key is not allowed here (misspelt?)")
+    version, form, answers = raw.get("schema_version"), raw.get("form"), raw.get("answers", {})
+    page, saved_at = raw.get("page"), raw.get("saved_at")
+    if version is None:
+        problems.add(file, "schema_version", "this is required but missing")
+    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        problems.add(file, "schema_version", "expected a whole number, 1 or more")
+    if not isinstance(form, dict):
+        problems.add(
+            file, "form", "this is required but missing" if form is None else "expected an object with id and version"
+        )
+        form = {}
+    for key in sorted(set(form) - {"id", "version"}):
+        problems.add(file, f"form > {key}", "this key is not allowed here (misspelt?)")
+    for key in ("id", "version"):
+        if key not in form:
+            problems.add(file, f"form > {key}", "this is required but missing")
+        elif not isinstance(form[key], str):
+            problems.add(file, f"form > {key}", "expected text")
+    if isinstance(form.get("id"), str) and not re.fullmatch(ID_PATTERN, form["id"]):
+        problems.add(
+            file, "form > id", "an id is a name of small letters, digits and _ (not a path), starting with a letter"
+        )
+    if not isinstance(answers, dict):
+        problems.add(file, "answers", "expected an object of answers by question id")
+    if page is not None and not isinstance(page, str):
+        problems.add(file, "page", "expected text")
+    when = _date_time(saved_at)
+    if saved_at is not None and when is None:
+        problems.add(file, "saved_at", "expected a date and time written as YYYY-MM-DDTHH:MM:SS")
+    if problems:
+        return None
+    return AnswersDocument(
+        schema_version=version,
+        form=FormRef(id=form["id"], version=form["version"]),
+        answers=answers,
+        page=page,
+        saved_at=when,
+    )
+
+
+def _date_time(value: Any) -> dt.datetime | None:
     try:
-        return AnswersDocument.model_validate(raw)
-    except ValidationError as error:
-        add_validation_errors(problems, file, raw, error)
-        raise ProblemsError("This is not a valid answers file", problems.items) from None
+        return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def check(form: Form, document: AnswersDocument, file: str, complete: bool = True) -> Problems:

@@ -7,15 +7,15 @@ a problem too, so every rule is exercised.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from screener.content.bundle import FormBundle
 from screener.content.form import Id
-from screener.content.frozen import Frozen
+from screener.content.frozen import Field, Frozen
 from screener.content.problems import Problems, add_validation_errors, duplicates
 from screener.content.yaml_files import read_yaml
 from screener.engine.answers import check, new_document
@@ -26,14 +26,16 @@ class Expectation(Frozen):
     """The outcome and the exact findings; optionally fact values, and phrases the summary must or must not say."""
 
     outcome: str
-    findings: list[str] = Field(default_factory=list)
-    facts: dict[str, Any] = Field(default_factory=dict, description="derived facts and the values they must have")
-    says: list[str] = Field(
-        default_factory=list, description="phrases that must occur in the outcome's summary or the findings' words"
+    findings: list[str] = field(default_factory=list)
+    facts: Annotated[dict[str, Any], Field(description="derived facts and the values they must have")] = field(
+        default_factory=dict
     )
-    never_says: list[str] = Field(
-        default_factory=list, description="phrases that must not occur there (case-insensitive): no false comfort"
-    )
+    says: Annotated[
+        list[str], Field(description="phrases that must occur in the outcome's summary or the findings' words")
+    ] = field(default_factory=list)
+    never_says: Annotated[
+        list[str], Field(description="phrases that must not occur there (case-insensitive): no false comfort")
+    ] = field(default_factory=list)
 
 
 class Case(Frozen):
@@ -41,19 +43,20 @@ class Case(Frozen):
     description: str
     answers: dict[str, Any]
     expect: Expectation
-    unfinished: bool = Field(
-        default=False,
-        description="required questions may be empty, as in answers carried over from an earlier form version",
-    )
+    unfinished: Annotated[
+        bool,
+        Field(description="required questions may be empty, as in answers carried over from an earlier form version"),
+    ] = False
 
 
 class CaseFile(Frozen):
-    pieces: dict[str, Any] = Field(default_factory=dict, description="shared answers, used through YAML anchors")
-    cases: list[Case] = Field(min_length=1)
+    pieces: Annotated[dict[str, Any], Field(description="shared answers, used through YAML anchors")] = field(
+        default_factory=dict
+    )
+    cases: Annotated[list[Case], Field(min_length=1)]
 
 
-@dataclass(frozen=True)
-class CaseRun:
+class CaseRun(Frozen):
     ran: int
     problems: Problems
 
@@ -84,7 +87,7 @@ def _read_cases(path: Path, problems: Problems) -> list[Case] | None:
     if raw is None:
         return None
     try:
-        return CaseFile.model_validate(raw).cases
+        return TypeAdapter(CaseFile).validate_python(raw).cases
     except ValidationError as error:
         add_validation_errors(problems, path, raw, error)
         return None

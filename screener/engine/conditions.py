@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from screener.content.conditions import AllOf, AnyOf, Compare, Condition, NotOf, ValueRef
+from screener.content.frozen import Frozen
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(Frozen):
     """What a condition can see: answers that apply, derived facts, parameters and one group item."""
 
     answers: Mapping[str, Any]

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from screener.content.cost_model import CostModel, Horizon
+from screener.content.frozen import Frozen
 
 
-@dataclass(frozen=True)
-class HorizonCost:
+class HorizonCost(Frozen):
     horizon: Horizon
     visits_low: int
     visits_high: int
@@ -24,8 +23,7 @@ class HorizonCost:
     cost_high: float
 
 
-@dataclass(frozen=True)
-class CostProjection:
+class CostProjection(Frozen):
     price_low: float
     price_high: float
     quoted: bool

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from screener.content.bundle import FormBundle
 from screener.content.form import GroupQuestion
+from screener.content.frozen import Frozen
 from screener.content.regions import Region
 from screener.content.rules import FactDef, OutcomeDef, Rule, Shortfall
 from screener.content.sources import Citation
@@ -22,8 +23,7 @@ from screener.engine.cost import CostProjection, project
 from screener.engine.visibility import applicable, prune
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Frozen):
     id: str
     category: str
     text: str
@@ -35,8 +35,7 @@ class Finding:
     fired_by: list[str]
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(Frozen):
     outcome: OutcomeDef
     summary: str  # the outcome's summary, or the first of its variants that holds, filled in
     findings: list[Finding]

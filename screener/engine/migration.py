@@ -8,16 +8,15 @@ answer left behind is named, with the reason, for the patient to give again.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any
 
 from screener.content.form import Form
+from screener.content.frozen import Frozen
 from screener.content.migrations import Migrations, MigrationStep
 from screener.engine.answers import AnswersDocument, keep_what_fits, new_document
 
 
-@dataclass(frozen=True)
-class Carried:
+class Carried(Frozen):
     document: AnswersDocument
     from_version: str | None  # None when the answers were already for this version
     left_behind: tuple[tuple[str, str], ...] = ()  # (question id, why) for each answer not carried over

@@ -8,16 +8,15 @@ and come before it. So an answer left behind on a branch the patient later leave
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from screener.content.conditions import Condition
 from screener.content.form import Form, GroupQuestion, QuestionBase, Section
+from screener.content.frozen import Frozen
 from screener.engine.conditions import Scope, evaluate
 
 
-@dataclass(frozen=True)
-class Applicable:
+class Applicable(Frozen):
     """The pages and top-level questions that apply, in form order."""
 
     sections: tuple[Section, ...]

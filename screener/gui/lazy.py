@@ -1,7 +1,7 @@
 """Lazy imports for the start-up path: a module is loaded on first use, not when it is named.
 
-The wizard's first page must appear as fast as a bare Qt window. The questionnaire's modules (pydantic
-models, the engine, the pages) are named at the top of the wizard module but only imported when one of
+The wizard's first page must appear as fast as a bare Qt window. The questionnaire's modules (the
+model, the engine, the pages) are named at the top of the wizard module but only imported when one of
 their attributes is first used, which happens after the first page is on screen.
 """
 

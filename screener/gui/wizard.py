@@ -7,6 +7,7 @@ page that asks about safety and, once shown, stays one click away on every later
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -375,8 +376,8 @@ class Wizard(QWizard):
         # The safety questions ask about now and the past few weeks: an earlier file's answers to them are
         # not today's, so they are asked again, never carried over.
         stale = sorted(self.session.crisis_questions & set(carried.document.answers))
-        fresh = carried.document.model_copy(
-            update={"answers": {k: v for k, v in carried.document.answers.items() if k not in stale}}
+        fresh = dataclasses.replace(
+            carried.document, answers={k: v for k, v in carried.document.answers.items() if k not in stale}
         )
         found = recovered(self.bundle.form, fresh, [*incoming.left_out, *carried.left_behind])
         if found.document is None or not found.document.answers:

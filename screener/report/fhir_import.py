@@ -9,7 +9,6 @@ not accept) is left out and named with the reason, never guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from screener.content.bundle import FormBundle
@@ -23,12 +22,12 @@ from screener.content.form import (
     TextQuestion,
     YesNo,
 )
+from screener.content.frozen import Frozen
 from screener.engine.answers import AnswersDocument, keep_what_fits, new_document
 from screener.report.fhir import page_link_id
 
 
-@dataclass(frozen=True)
-class Imported:
+class Imported(Frozen):
     document: AnswersDocument
     left_out: tuple[tuple[str, str], ...]  # (where, why) for every answer that could not be carried over
 

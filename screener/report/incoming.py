@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from screener.content.bundle import FormBundle
+from screener.content.frozen import Frozen
 from screener.content.problems import Problem, ProblemsError
 from screener.engine.answers import AnswersDocument, parse
 from screener.report.fhir_import import NotAResponseError, import_response
@@ -24,8 +24,7 @@ NO_ANSWERS_INSIDE = (
 )
 
 
-@dataclass(frozen=True)
-class Incoming:
+class Incoming(Frozen):
     document: AnswersDocument
     came_from: str  # "answers file", "summary PDF" or "FHIR response"
     left_out: tuple[tuple[str, str], ...] = ()  # from a FHIR response: (where, why) not carried over

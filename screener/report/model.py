@@ -9,29 +9,27 @@ Renderers loop over ``Report.blocks`` and draw each view by its type.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
+
+from screener.content.frozen import Frozen
 
 Paper = Literal["a4", "letter"]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Frozen):
     """A labelled answer or fact: 'High blood pressure' / 'Yes, and it is under control'."""
 
     label: str
     value: str
 
 
-@dataclass(frozen=True)
-class HeaderView:
+class HeaderView(Frozen):
     title: str
     subtitle: str
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
-class CrisisView:
+class CrisisView(Frozen):
     title: str
     messages: tuple[str, ...]  # what the safety answers mean, in the findings' own words
     lines: tuple[Item, ...]  # label: the service; value: how to reach it
@@ -48,8 +46,7 @@ class CrisisView:
         return [f"{item.label}: {item.value}" for item in self.lines] + [f"{self.emergency_label}: {self.emergency}"]
 
 
-@dataclass(frozen=True)
-class OutcomeView:
+class OutcomeView(Frozen):
     label: str
     title: str
     summary: str
@@ -57,15 +54,13 @@ class OutcomeView:
     closing: str
 
 
-@dataclass(frozen=True)
-class AnswersView:
+class AnswersView(Frozen):
     heading: str | None
     items: tuple[Item, ...]
     columns: int
 
 
-@dataclass(frozen=True)
-class TableView:
+class TableView(Frozen):
     heading: str | None
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -75,32 +70,28 @@ class TableView:
     source_label: str = "Source:"
 
 
-@dataclass(frozen=True)
-class FindingView:
+class FindingView(Frozen):
     number: int
     text: str
     reason: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class FindingsView:
+class FindingsView(Frozen):
     heading: str | None
     findings: tuple[FindingView, ...]
     source_label: str
     empty: str | None
 
 
-@dataclass(frozen=True)
-class CostBar:
+class CostBar(Frozen):
     label: str
     low: float
     high: float
     compared_with_budget: bool
 
 
-@dataclass(frozen=True)
-class CostView:
+class CostView(Frozen):
     heading: str | None
     rows: tuple[tuple[str, str], ...]
     bars: tuple[CostBar, ...]
@@ -116,8 +107,7 @@ class CostView:
         return f"{prefix}{value:,.0f}{suffix}"
 
 
-@dataclass(frozen=True)
-class QuestionsView:
+class QuestionsView(Frozen):
     heading: str | None
     asked_heading: str
     asked: tuple[str, ...]
@@ -125,29 +115,25 @@ class QuestionsView:
     own: str | None
 
 
-@dataclass(frozen=True)
-class ChecklistGroupView:
+class ChecklistGroupView(Frozen):
     title: str
     items: tuple[str, ...]
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ChecklistView:
+class ChecklistView(Frozen):
     heading: str | None
     groups: tuple[ChecklistGroupView, ...]
 
 
-@dataclass(frozen=True)
-class ResearchPoint:
+class ResearchPoint(Frozen):
     claim: str
     claim_sources: tuple[str, ...]
     finding: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ResearchView:
+class ResearchView(Frozen):
     heading: str | None
     intro: str
     claim_label: str
@@ -155,8 +141,7 @@ class ResearchView:
     points: tuple[ResearchPoint, ...]
 
 
-@dataclass(frozen=True)
-class TextView:
+class TextView(Frozen):
     heading: str | None
     paragraphs: tuple[str, ...]
     sources: tuple[str, ...]
@@ -164,8 +149,7 @@ class TextView:
     small: bool = False  # a line set in the small type (the crisis line at the foot of page 1)
 
 
-@dataclass(frozen=True)
-class PictureView:
+class PictureView(Frozen):
     """A picture of 100 people: ``people`` coloured, ``up_to`` the top of a range shaded lighter; ``people`` is
     None where the studies give no number (then there is no picture, and ``words`` say so)."""
 
@@ -175,15 +159,13 @@ class PictureView:
     words: str  # the text alternative: the same numbers in words, with the comparison
 
 
-@dataclass(frozen=True)
-class OptionPictures:
+class OptionPictures(Frozen):
     name: str
     benefit: PictureView
     harm: PictureView
 
 
-@dataclass(frozen=True)
-class OptionsView:
+class OptionsView(Frozen):
     """Options as columns, the same rows for each; the rated rows carry the patient's own answer in their label.
     Then each option's main benefit and harm as pictures of 100 people, and how the aid was made."""
 
@@ -201,22 +183,19 @@ class OptionsView:
     about: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SourceEntry:
+class SourceEntry(Frozen):
     short: str
     reference: str
     checked: dt.date
 
 
-@dataclass(frozen=True)
-class SourcesView:
+class SourcesView(Frozen):
     heading: str | None
     checked_label: str
     sources: tuple[SourceEntry, ...]
 
 
-@dataclass(frozen=True)
-class AboutView:
+class AboutView(Frozen):
     heading: str | None
     text: str
 
@@ -239,8 +218,7 @@ BlockView = (
 )
 
 
-@dataclass(frozen=True)
-class PageOne:
+class PageOne(Frozen):
     """How the first page is laid out: its first ``count`` blocks, then a new page.
 
     ``movable`` are indices of page-1 blocks that may move to page 2 (in that order) when page 1 is full;
@@ -252,8 +230,7 @@ class PageOne:
     moved: str
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Frozen):
     title: str
     language: str
     form_version: str

@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 
 from screener.content.bundle import FormBundle
+from screener.content.frozen import Frozen
 from screener.engine.answers import AnswersDocument, dumps
 from screener.engine.evaluation import Evaluation, evaluate_answers
 from screener.report.build import build_report
 from screener.report.model import Paper, Report
-from screener.report.pdf import render_pdf
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(Frozen):
     """One run of the pipeline: what the engine found, the Report, and the PDF made from it."""
 
     evaluation: Evaluation
@@ -43,6 +41,8 @@ def summarise(
     made_on: dt.date | None = None,
 ) -> Summary:
     """Evaluate the answers, build the Report and render its PDF, once, for the wizard and the CLI alike."""
+    from screener.report.pdf import render_pdf  # reportlab is loaded only when a PDF is made, not for `evaluate`
+
     result, report = report_for(bundle, document, paper, made_on)
     rendered = render_pdf(report)
     data = _attach(rendered.data, document, bundle) if attach_answers else rendered.data

@@ -17,10 +17,11 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from screener.content.form import Form
+from screener.content.frozen import Frozen
 from screener.content.migrations import Migrations
 from screener.content.problems import ProblemsError
 from screener.engine.answers import AnswersDocument, check, dumps, keep_what_fits, new_document, parse
@@ -33,8 +34,7 @@ SET_ASIDE_PREFIX = "draft-set-aside-"
 PRIVATE_FOLDER = "answers"
 
 
-@dataclass(frozen=True)
-class DraftFound:
+class DraftFound(Frozen):
     """What was found on start: a usable draft (perhaps with answers to give again), a broken one, or nothing."""
 
     document: AnswersDocument | None = None

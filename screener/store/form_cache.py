@@ -1,6 +1,6 @@
 """A form validated once, not on every start: the loaded bundle cached under the content hash of its files.
 
-The key is a SHA-256 over this program's version, pydantic's version and every file the form is made of
+The key is a SHA-256 over this program's version and every file the form is made of
 (its four YAML files and the shared sources and regions). The cache file holds the key, a SHA-256 of its
 payload and the payload (a pickle of the FormBundle). A cache that does not match (another key, a changed
 or damaged payload, one that will not unpickle) is never trusted: the form is loaded and checked in full,
@@ -24,13 +24,11 @@ from screener.content.bundle import FORM_FILES, SHARED_FILES, FormBundle
 from screener.store.files import write_atomically
 from screener.store.locations import cache_folder
 
-MAGIC = b"SCREENER-FORM-CACHE-1\n"
+MAGIC = b"SCREENER-FORM-CACHE-2\n"  # 2: plain dataclasses, no longer pydantic models
 
 
 def content_key(folder: Path) -> str:
-    import pydantic
-
-    digest = hashlib.sha256(f"screener {__version__} pydantic {pydantic.VERSION}\n".encode())
+    digest = hashlib.sha256(f"screener {__version__}\n".encode())
     for path in [folder / name for name in FORM_FILES] + [folder.parent / name for name in SHARED_FILES]:
         digest.update(path.name.encode() + b"\n")
         try:
