@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
+from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, PDFStream, PDFString
 from reportlab.platypus import Flowable, Paragraph
@@ -130,7 +131,14 @@ class TaggedParagraph(Paragraph):
     content). Each line but the last ends in a space, so text read through the tags keeps the words apart
     where a line breaks ("ketamine treatment", not "ketaminetreatment")."""
 
+    _broken: tuple[tuple, Any] | None = None  # the widths last broken for, and the lines
+
     def breakLines(self, width):
+        """The lines for these widths; platypus asks again for the same widths (a table's cells are wrapped
+        to size the table, again to split it, and again to draw), so the last answer is kept."""
+        widths = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+        if self._broken is not None and self._broken[0] == widths:
+            return self._broken[1]
         lines = super().breakLines(width)
         for line in lines.lines[:-1]:
             if lines.kind == 0:  # plain text: (extra space, words)
@@ -138,6 +146,7 @@ class TaggedParagraph(Paragraph):
             elif line.words:  # styled fragments: the last fragment of the line
                 last = line.words[-1]
                 last.text = f"{last.text} " if last.text else last.text
+        self._broken = (widths, lines)
         return lines
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (platypus passes _sW by name)
