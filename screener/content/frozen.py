@@ -19,8 +19,9 @@ for each class: that compiling cost about 1 ms a class, some 70 ms on every star
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, dataclass_transform
+from typing import Any, ClassVar, dataclass_transform
 
+_MISSING = dataclasses.MISSING
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"  # every id: a name, never a path
 
 # A key a form file does not declare is an error, never silently ignored; aliases ('not', 'from') are read.
@@ -32,6 +33,7 @@ class Frozen:
     """An immutable record, made with its fields in order or by name, compared by value."""
 
     __slots__ = ()
+    _layout: ClassVar[tuple[tuple[str, Any, Any], ...]] = ()  # each field's name, default and default factory
 
     def __init_subclass__(cls, **options: Any) -> None:
         super().__init_subclass__(**options)
@@ -39,25 +41,28 @@ class Frozen:
             cls.__doc__ = cls.__name__  # else the dataclass module works out a signature to put there
         dataclasses.dataclass(init=False, repr=False, eq=False, match_args=False)(cls)
         cls.__pydantic_config__ = PYDANTIC_CONFIG  # type: ignore[attr-defined]
+        cls._layout = tuple((item.name, item.default, item.default_factory) for item in dataclasses.fields(cls))
 
     def __init__(self, *given: Any, **values: Any) -> None:
-        items = dataclasses.fields(self)  # type: ignore[arg-type]
-        if len(given) > len(items):
-            raise TypeError(f"{type(self).__name__} takes {len(items)} fields, not {len(given)}")
-        for item, value in zip(items, given, strict=False):
-            if item.name in values:
-                raise TypeError(f"{type(self).__name__} got '{item.name}' twice")
-            values[item.name] = value
-        for item in items:
-            if item.name in values:
-                value = values.pop(item.name)
-            elif item.default is not dataclasses.MISSING:
-                value = item.default
-            elif item.default_factory is not dataclasses.MISSING:
-                value = item.default_factory()
+        layout = self._layout
+        state = self.__dict__  # set directly: assignment is refused on a frozen record
+        if given:
+            if len(given) > len(layout):
+                raise TypeError(f"{type(self).__name__} takes {len(layout)} fields, not {len(given)}")
+            for (name, _, _), value in zip(layout, given, strict=False):
+                if name in values:
+                    raise TypeError(f"{type(self).__name__} got '{name}' twice")
+                state[name] = value
+            layout = layout[len(given) :]
+        for name, default, factory in layout:
+            if name in values:
+                state[name] = values.pop(name)
+            elif default is not _MISSING:
+                state[name] = default
+            elif factory is not _MISSING:
+                state[name] = factory()
             else:
-                raise TypeError(f"{type(self).__name__} needs '{item.name}'")
-            object.__setattr__(self, item.name, value)
+                raise TypeError(f"{type(self).__name__} needs '{name}'")
         if values:
             raise TypeError(f"{type(self).__name__} has no {', '.join(map(repr, values))}")
         self.__post_init__()

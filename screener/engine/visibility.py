@@ -29,8 +29,9 @@ class Applicable(Frozen):
         return question_id in self.questions
 
 
-def _holds(condition: Condition | None, scope: Scope) -> bool:
-    return condition is None or evaluate(condition, scope).value
+def _holds(condition: Condition | None, answers: Mapping[str, Any], item: Mapping[str, Any] | None = None) -> bool:
+    """Whether a page's or question's condition holds; a scope is made only for a condition (most have none)."""
+    return condition is None or evaluate(condition, Scope(answers, item=item)).value
 
 
 def applicable(form: Form, answers: Mapping[str, Any]) -> Applicable:
@@ -38,11 +39,11 @@ def applicable(form: Form, answers: Mapping[str, Any]) -> Applicable:
     sections: list[Section] = []
     questions: dict[str, QuestionBase] = {}
     for section in form.sections:
-        if not _holds(section.enable_when, Scope(seen)):
+        if not _holds(section.enable_when, seen):
             continue
         sections.append(section)
         for question in section.questions:
-            if _holds(question.enable_when, Scope(seen)):
+            if _holds(question.enable_when, seen):
                 questions[question.id] = question
                 if answers.get(question.id) is not None:
                     seen[question.id] = answers[question.id]
@@ -56,7 +57,7 @@ def applicable_item_questions(
     seen: dict[str, Any] = {}
     visible: list[QuestionBase] = []
     for question in group.questions:
-        if _holds(question.enable_when, Scope(answers, item=seen)):
+        if _holds(question.enable_when, answers, item=seen):
             visible.append(question)
             if entry.get(question.id) is not None:
                 seen[question.id] = entry[question.id]
