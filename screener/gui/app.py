@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screener.gui.palette import light_palette
 from screener.paths import DEFAULT_FORM_DIR, resource
+
+if TYPE_CHECKING:
+    from screener.content.bundle import FormBundle
 
 DESKTOP_ID = "org.screener.Screener"  # packaging/linux/org.screener.Screener.desktop
 
@@ -36,11 +40,13 @@ def run_wizard() -> int:
     from screener.gui import crash_report
 
     crash_report.install()  # from here on an unexpected error is a dialog and a log, never a silent stall
-    from screener.gui.start_page import read_start_text
+    from screener.gui.start_page import read_start_text, start_text_of
     from screener.gui.wizard import Wizard
+    from screener.store.form_cache import read_cached
 
+    cached = read_cached(DEFAULT_FORM_DIR)  # the form as checked at an earlier start, if its files are unchanged
     try:
-        start = read_start_text(DEFAULT_FORM_DIR)
+        start = start_text_of(cached.form) if cached else read_start_text(DEFAULT_FORM_DIR)
     except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
         QMessageBox.critical(
             None,
@@ -69,7 +75,7 @@ def run_wizard() -> int:
     if os.environ.get("SCREENER_QUIT_WHEN_SHOWN"):  # benchmarks and smoke tests: stop once the page is up
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: _load_questionnaire(wizard))
+        QTimer.singleShot(0, lambda: _load_questionnaire(wizard, cached))
     try:
         return app.exec()
     finally:
@@ -77,13 +83,13 @@ def run_wizard() -> int:
         instance.release()
 
 
-def _load_questionnaire(wizard) -> None:
+def _load_questionnaire(wizard, cached: FormBundle | None) -> None:
     from screener.content.problems import ProblemsError
     from screener.store.drafts import DraftStore
     from screener.store.form_cache import load_cached
 
     try:
-        bundle = load_cached(DEFAULT_FORM_DIR)
+        bundle = cached or load_cached(DEFAULT_FORM_DIR)
     except ProblemsError as error:
         QMessageBox.critical(wizard, "The questionnaire could not be opened", error.render())
         QApplication.exit(2)

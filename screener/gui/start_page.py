@@ -1,6 +1,7 @@
 """The first page, light enough to show before the questionnaire has loaded.
 
-It shows the form's introduction (read straight from form.yaml) at once; the privacy choices and the
+It shows the form's introduction at once (from the checked form in the cache, or else straight from
+form.yaml); the privacy choices and the
 Next button become available when the questionnaire is ready, a moment later.
 """
 
@@ -8,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from screener.gui.scroll import scrolling, settle
 from screener.gui.text import reflow
+
+if TYPE_CHECKING:
+    from screener.content.form import Form
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,12 @@ class StartText:
     title: str
     intro: str
     section_titles: list[str]
+
+
+def start_text_of(form: Form) -> StartText:
+    """The same words, from a form already loaded (from the cache: no YAML to read)."""
+    first = form.sections[0]
+    return StartText(form.title, first.title, first.intro or "", [section.title for section in form.sections])
 
 
 def read_start_text(form_dir: Path) -> StartText:

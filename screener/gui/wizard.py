@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from screener.gui.lazy import lazy_import
-from screener.gui.start_page import StartPage, StartText
+from screener.gui.start_page import StartPage, StartText, start_text_of
 from screener.gui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
@@ -132,10 +132,7 @@ class Wizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, "Close")
         if start is None:
             assert bundle is not None, "a Wizard needs either the start text or the bundle"
-            first = bundle.form.sections[0]
-            start = StartText(
-                bundle.form.title, first.title, first.intro or "", [section.title for section in bundle.form.sections]
-            )
+            start = start_text_of(bundle.form)
         self.setWindowTitle(start.window_title)
         self.start_page = StartPage(start)
         self.setPage(0, self.start_page)

@@ -43,18 +43,24 @@ def cache_path(folder: Path, key: str) -> Path:
     return cache_folder() / f"{Path(folder).resolve().name}-{key[:40]}.bundle"
 
 
-def load_cached(folder: Path) -> FormBundle:
-    """The form in ``folder``, from the cache when it matches, else loaded, checked and cached."""
+def read_cached(folder: Path) -> FormBundle | None:
+    """The form in ``folder`` when the cache matches its files, else None (nothing is loaded or written)."""
     folder = Path(folder)
     key = content_key(folder)
-    path = cache_path(folder, key)
-    bundle = _read(path, key)
+    return _read(cache_path(folder, key), key)
+
+
+def load_cached(folder: Path) -> FormBundle:
+    """The form in ``folder``, from the cache when it matches, else loaded, checked and cached."""
+    bundle = read_cached(folder)
     if bundle is not None:
         return bundle
     from screener.content.loading import load  # only on a miss: the checks are not needed otherwise
 
+    folder = Path(folder)
     bundle = load(folder)  # raises ProblemsError naming every problem, as without a cache
-    _write(path, key, bundle)
+    key = content_key(folder)
+    _write(cache_path(folder, key), key, bundle)
     return bundle
 
 
