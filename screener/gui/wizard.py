@@ -115,6 +115,7 @@ class Wizard(QWizard):
         self.section_pages: list = []
         self.step_pages: dict[str, Any] = {}
         self.returning_to_review = False
+        self.closing = False  # set once the patient has chosen to close
         self.save_problem: str | None = None  # why the draft could not be written, while that lasts
         self.answer_again: dict[str, str] = {}
         self.autosave = QTimer(self)
@@ -283,6 +284,8 @@ class Wizard(QWizard):
 
     # --- drafts ------------------------------------------------------------------------------------
     def _page_changed(self, _page_id: int) -> None:
+        if self.closing:
+            return
         page = self.currentPage()
         if isinstance(page, pages.SectionPage):
             page.build()  # reached by Change or Back, where QWizard does not initialize it again
@@ -489,6 +492,7 @@ class Wizard(QWizard):
         self.save_draft()  # the last change reaches the disk (or fails) before anything is said about it
         if self.answers and (self.save_problem or not self.summary_kept) and not self._may_close():
             return
+        self.closing = True  # QWizard goes back to the first page as it closes: not where the patient left off
         super().reject()
 
     def _may_close(self) -> bool:

@@ -50,6 +50,20 @@ def test_resume_restores_answers_and_page(qtbot, bundle, store):
     assert patient.row("name").input.edit.text() == "Sam"
 
 
+def test_closing_keeps_the_page_the_patient_was_on(qtbot, bundle, store, monkeypatch):
+    """Closing must not save the first page as the place to continue from (QWizard goes back to it on close)."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Close)
+    wizard, patient = open_wizard(qtbot, bundle, store)
+    patient.next()
+    patient.type("name", "Sam")
+    patient.next()
+    patient.on("safety")
+    wizard.close()
+    assert not wizard.isVisible()
+    found = store.find().document
+    assert found.page == "safety" and found.answers["name"] == "Sam"
+
+
 def test_start_over_deletes_the_old_draft(qtbot, bundle, store):
     store.save(new_document(bundle.form, {"name": "Sam"}, page="about"))
     wizard, patient = open_wizard(qtbot, bundle, store)
