@@ -27,6 +27,15 @@ def open_wizard(qtbot, bundle, store):
     return window, PatientDriver(qtbot, window)
 
 
+def named_on_the_safety_page(qtbot, bundle, store):
+    """The wizard on the safety page, with a name typed on the page before it."""
+    wizard, patient = open_wizard(qtbot, bundle, store)
+    patient.next()
+    patient.type("name", "Sam")
+    patient.next()
+    return wizard, patient
+
+
 def test_answers_are_saved_within_a_second(qtbot, bundle, store):
     wizard, patient = open_wizard(qtbot, bundle, store)
     patient.next()
@@ -53,10 +62,7 @@ def test_resume_restores_answers_and_page(qtbot, bundle, store):
 def test_closing_keeps_the_page_the_patient_was_on(qtbot, bundle, store, monkeypatch):
     """Closing must not save the first page as the place to continue from (QWizard goes back to it on close)."""
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Close)
-    wizard, patient = open_wizard(qtbot, bundle, store)
-    patient.next()
-    patient.type("name", "Sam")
-    patient.next()
+    wizard, patient = named_on_the_safety_page(qtbot, bundle, store)
     patient.on("safety")
     wizard.close()
     assert not wizard.isVisible()
@@ -95,10 +101,7 @@ def test_shared_computer_mode_writes_nothing(qtbot, bundle, store, tmp_path, mon
 
 def test_delete_my_answers_is_always_there(qtbot, bundle, store, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    wizard, patient = open_wizard(qtbot, bundle, store)
-    patient.next()
-    patient.type("name", "Sam")
-    patient.next()
+    wizard, patient = named_on_the_safety_page(qtbot, bundle, store)
     patient.answer_safety("now")
     wizard.save_draft()
     assert store.path.exists()
