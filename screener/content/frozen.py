@@ -32,7 +32,6 @@ PYDANTIC_CONFIG = {"extra": "forbid", "populate_by_name": True}
 class Frozen:
     """An immutable record, made with its fields in order or by name, compared by value."""
 
-    __slots__ = ()
     _layout: ClassVar[tuple[tuple[str, Any, Any], ...]] = ()  # each field's name, default and default factory
 
     def __init_subclass__(cls, **options: Any) -> None:

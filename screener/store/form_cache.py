@@ -45,22 +45,22 @@ def cache_path(folder: Path, key: str) -> Path:
 
 def read_cached(folder: Path) -> FormBundle | None:
     """The form in ``folder`` when the cache matches its files, else None (nothing is loaded or written)."""
-    folder = Path(folder)
-    key = content_key(folder)
+    key = content_key(Path(folder))
     return _read(cache_path(folder, key), key)
 
 
 def load_cached(folder: Path) -> FormBundle:
     """The form in ``folder``, from the cache when it matches, else loaded, checked and cached."""
-    bundle = read_cached(folder)
+    folder = Path(folder)
+    key = content_key(folder)  # the files are read and hashed once, hit or miss
+    path = cache_path(folder, key)
+    bundle = _read(path, key)
     if bundle is not None:
         return bundle
     from screener.content.loading import load  # only on a miss: the checks are not needed otherwise
 
-    folder = Path(folder)
     bundle = load(folder)  # raises ProblemsError naming every problem, as without a cache
-    key = content_key(folder)
-    _write(cache_path(folder, key), key, bundle)
+    _write(path, key, bundle)
     return bundle
 
 
