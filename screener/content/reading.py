@@ -1,4 +1,4 @@
-"""Reading what a person types: amounts such as "$3,000" or "3 000", and dates such as "14 Dec 2026".
+"""Reading what a person types: amounts such as "$3,000" or "3 000", and dates such as "14 Dec 2026" or "14 dic 2026".
 
 Each reader returns the value, or a plain sentence saying why the text is not one yet. Nothing here is
 guessed silently: an ambiguous date such as 03/04/2026 is refused with a way to write it unambiguously,
@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from screener.content.wording import MONTHS
+from screener.content.wording import EXAMPLE_DATE, format_date
+from screener.i18n import LANGUAGES, _
 
 _CURRENCY = re.compile(r"^(?:[$£€¥]|usd|cad|aud|gbp|eur)\s*|\s*(?:[$£€¥]|usd|cad|aud|gbp|eur)$", re.IGNORECASE)
 _GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -35,19 +37,39 @@ def read_number(text: str) -> Reading:
     elif _DECIMAL_COMMA.match(cleaned):
         cleaned = cleaned.replace(",", ".")
     if not _PLAIN.match(cleaned):
-        return Reading(None, "Please type a number using digits, for example 200 or 3,000.")
+        return Reading(None, _("Please type a number using digits, for example 200 or 3,000."))
     number = float(cleaned)
     return Reading(int(number) if number.is_integer() else number)
 
 
-_MONTH_NAMES = {name.lower(): index for index, name in enumerate(MONTHS, start=1)}
-_MONTH_NAMES.update({name[:3].lower(): index for index, name in enumerate(MONTHS, start=1)})
-_MONTH_NAMES["sept"] = 9
-_WORDS = re.compile(r"[A-Za-z]+|\d+")
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+_LINKING = {"de", "of", "del"}  # '14 de diciembre de 2026', '14th of December'
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_AMBIGUOUS = "Please write the month as a word, for example 14 December 2026, so the day and month cannot be mixed up."
-_NOT_A_DATE = "Please write a date such as 14 December 2026 (or 2026-12-14)."
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    """Month names and their short forms in every language the program speaks (a Spanish speaker may type
+    English months, and the reverse), lower case, without a trailing dot."""
+    from babel.dates import get_month_names
+
+    names = {"sept": 9, "set": 9}
+    for language in LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for index, name in get_month_names(width, locale=language).items():
+                names[name.lower().rstrip(".")] = index
+    return names
+
+
+def _ambiguous() -> str:
+    return _("Please write the month as a word, for example {date}, so the day and month cannot be mixed up.").format(
+        date=format_date(EXAMPLE_DATE)
+    )
+
+
+def _not_a_date() -> str:
+    return _("Please write a date such as {date} (or 2026-12-14).").format(date=format_date(EXAMPLE_DATE))
 
 
 def read_date(text: str) -> Reading:
@@ -63,18 +85,19 @@ def read_date(text: str) -> Reading:
             return _date(year, first, second)
         if first == second:
             return _date(year, first, first)
-        return Reading(None, _AMBIGUOUS)
-    words = _WORDS.findall(text)
-    months = [word for word in words if word.lower() in _MONTH_NAMES]
+        return Reading(None, _ambiguous())
+    month_names = _month_names()
+    words = [word for word in _WORDS.findall(text) if word.lower() not in _LINKING]
+    months = [word for word in words if word.lower() in month_names]
     numbers = [int(word) for word in words if word.isdigit()]
     if len(months) == 1 and len(numbers) == 2 and len(words) == 3:
         day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else (numbers[1], numbers[0])
-        return _date(year, _MONTH_NAMES[months[0].lower()], day)
-    return Reading(None, _NOT_A_DATE)
+        return _date(year, month_names[months[0].lower()], day)
+    return Reading(None, _not_a_date())
 
 
 def _date(year: int, month: int, day: int) -> Reading:
     try:
         return Reading(dt.date(year, month, day).isoformat())
     except ValueError:
-        return Reading(None, f"There is no such date. {_NOT_A_DATE}")
+        return Reading(None, " ".join([_("There is no such date."), _not_a_date()]))

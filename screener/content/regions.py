@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from screener.content.frozen import Field, Frozen
 from screener.content.sources import Citation
+from screener.content.wording import format_money
 
 
 class CrisisLine(Frozen):
@@ -28,8 +29,7 @@ class Region(Frozen):
 
     def money(self, amount: float) -> str:
         """An amount in this region's currency, as the patient gave it: '$3,000', '£450.50', 'EUR 900'."""
-        prefix = self.currency_symbol or (f"{self.currency} " if self.currency else "")
-        return f"{prefix}{amount:,.0f}" if float(amount).is_integer() else f"{prefix}{amount:,.2f}"
+        return format_money(amount, self.currency, self.currency_symbol)
 
 
 class RegionList(Frozen):
