@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from screener import __version__
+from screener.i18n import LANGUAGES, SOURCE_LANGUAGE
 from screener.paths import DEFAULT_FORM_DIR, FORMS_DIR
 
 EXIT_OK = 0
@@ -73,6 +74,11 @@ def _parser():
         metavar="FORM_DIR",
         help="form folders to check (default: every form that ships with screener)",
     )
+    check.add_argument(
+        "--lang",
+        choices=sorted(set(LANGUAGES) - {SOURCE_LANGUAGE}),
+        help="also check the form's translation into this language: none missing, stale or with broken placeholders",
+    )
     check.set_defaults(handler=_check)
 
     evaluate = commands.add_parser("evaluate", help="screen an answers file and print the outcome")
@@ -90,6 +96,7 @@ def _parser():
         help="write to this file ('-', the default: print)",
     )
     evaluate.add_argument("--full", action="store_true", help="print the whole summary as text, not only the findings")
+    _language_option(evaluate, "the language of the outcome and findings")
     evaluate.set_defaults(handler=_evaluate)
 
     example = commands.add_parser("example", help="print an example answers file, or list them")
@@ -127,6 +134,7 @@ def _parser():
         "--attach-answers", action="store_true", help="embed the answers file in the PDF, for clinics that import it"
     )
     report.add_argument("--date", help="the date printed as 'made on' (YYYY-MM-DD; default: today)")
+    _language_option(report, "the language of the summary, whatever the answers were given in")
     report.set_defaults(handler=_report)
 
     export = commands.add_parser("export", help="write the answers as standard data for a clinic (FHIR R4)")
@@ -157,8 +165,14 @@ def _parser():
     return parser
 
 
+def _language_option(command, what: str) -> None:
+    command.add_argument(
+        "--lang", choices=sorted(LANGUAGES), default=SOURCE_LANGUAGE, help=f"{what} (default: {SOURCE_LANGUAGE})"
+    )
+
+
 def _check(options) -> int:
-    from screener.content.loading import load
+    from screener.content.loading import check_language, load
     from screener.content.problems import ProblemsError
     from screener.engine.cases import run_cases
 
@@ -170,6 +184,9 @@ def _check(options) -> int:
     for folder in folders:
         try:
             bundle = load(folder)
+            if options.lang:
+                check_language(folder, options.lang)
+                bundle = load(folder, options.lang)  # the cases hold in the other language too
         except ProblemsError as error:
             _err(error.render())
             failures += 1
@@ -183,6 +200,7 @@ def _check(options) -> int:
             f"{folder}: form '{bundle.form.id}' version {bundle.form.version} is valid "
             f"({sum(1 for _ in bundle.form.questions())} questions, {len(bundle.rules.rules)} rules); "
             f"{run.ran} cases ran and all hold."
+            + (f" Its {LANGUAGES[options.lang]} translation is complete and current." if options.lang else "")
         )
     return EXIT_BAD_INPUT if failures else EXIT_OK
 
@@ -192,7 +210,7 @@ def _evaluate(options) -> int:
     from screener.report.text import render_text
 
     bundle, document = _load_answers(options.answers, options.form)
-    result, report = report_for(bundle, document)
+    result, report = report_for(_in_language(bundle, options.lang), document)
     if options.json:
         import json
 
@@ -346,7 +364,7 @@ def _report_one(answers: Path, output: Path, options, made_on) -> None:
     except UnsafePathError as error:
         raise ProblemsError("The PDF cannot be written there", [Problem(str(error.path), "", error.reason)]) from None
     bundle, document = _load_answers(answers, options.form)
-    summary = summarise(bundle, document, options.paper, options.attach_answers, made_on)
+    summary = summarise(_in_language(bundle, options.lang), document, options.paper, options.attach_answers, made_on)
     try:
         write_atomically(output, summary.pdf, inputs=[answers])
     except UnsafePathError as error:
@@ -480,16 +498,21 @@ def _say_what_was_carried_over(bundle, path: Path, carried) -> None:
             _err(f"  - new since then, not answered: {question.short}")
 
 
-_BUNDLES: dict = {}  # form folder -> loaded form: one process reading many answers files loads each form once
+_BUNDLES: dict = {}  # (form folder, language) -> loaded form: a process reading many answers loads each form once
 
 
-def _loaded(folder: Path):
+def _loaded(folder: Path, language: str = SOURCE_LANGUAGE):
     from screener.store.form_cache import load_cached
 
-    key = Path(folder).resolve()
+    key = (Path(folder).resolve(), language)
     if key not in _BUNDLES:
-        _BUNDLES[key] = load_cached(folder)
+        _BUNDLES[key] = load_cached(folder, language)
     return _BUNDLES[key]
+
+
+def _in_language(bundle, language: str):
+    """The same form with its words in ``language`` (the answers were checked against it in English)."""
+    return bundle if bundle.form.language == language else _loaded(bundle.folder, language)
 
 
 def _out(text: str) -> None:

@@ -34,7 +34,9 @@ def test_a_matching_cache_is_used_without_validating(form_copy, monkeypatch):
     cache.load_cached(form_copy)
     import screener.content.loading as loading
 
-    monkeypatch.setattr(loading, "load", lambda folder: pytest.fail("validated again although the cache matched"))
+    monkeypatch.setattr(
+        loading, "load", lambda folder, language="en": pytest.fail("validated again although the cache matched")
+    )
     assert cache.load_cached(form_copy).form.id == "ketamine_ocd"
 
 
@@ -68,7 +70,7 @@ def test_a_cache_others_could_write_is_not_trusted(form_copy, monkeypatch):
 
     calls = []
     real = loading.load
-    monkeypatch.setattr(loading, "load", lambda folder: calls.append(folder) or real(folder))
+    monkeypatch.setattr(loading, "load", lambda folder, language="en": calls.append(folder) or real(folder, language))
     cache.load_cached(form_copy)
     assert calls == [form_copy]
 

@@ -9,6 +9,7 @@ broken question does not hide the others; cross-references are checked afterward
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,21 +24,27 @@ from screener.content.regions import RegionList
 from screener.content.report_content import ReportContent
 from screener.content.rules import Parameters, Rule, RuleSet
 from screener.content.sources import SourceList
+from screener.content.translation import check_translation, read_entries, translated, translation_file
 from screener.content.yaml_files import read_yaml
+from screener.i18n import SOURCE_LANGUAGE
 
 Model = TypeVar("Model")
 
 
-def load(folder: Path) -> FormBundle:
-    """Load and check a form folder; raises ProblemsError naming every problem."""
+def load(folder: Path, language: str = SOURCE_LANGUAGE) -> FormBundle:
+    """Load and check a form folder, its words in ``language``; raises ProblemsError naming every problem.
+
+    In another language than English, each text with a current translation is shown translated, and any
+    other in English (``screener check --lang`` is what fails on a missing or stale translation)."""
     folder = Path(folder)
     problems = Problems()
-    form, broken = _load_form(folder / "form.yaml", problems)
-    rules = _load_rules(folder / "rules.yaml", problems)
-    parameters = _load_model(folder / "parameters.yaml", Parameters, problems)
-    sources = _load_model(folder.parent / "sources.yaml", SourceList, problems)
-    regions = _load_model(folder.parent / "regions.yaml", RegionList, problems)
-    content = _load_model(folder / "report.yaml", ReportContent, problems)
+    read = _reader(folder, language, problems)
+    form, broken = _load_form(folder / "form.yaml", problems, read)
+    rules = _load_rules(folder / "rules.yaml", problems, read)
+    parameters = _load_model(folder / "parameters.yaml", Parameters, problems, read)
+    sources = _load_model(folder.parent / "sources.yaml", SourceList, problems, read)
+    regions = _load_model(folder.parent / "regions.yaml", RegionList, problems, read)
+    content = _load_model(folder / "report.yaml", ReportContent, problems, read)
     if form is not None:
         checks.check_form(folder / "form.yaml", form, broken, regions, problems)
     if form is not None and rules is not None and parameters is not None:
@@ -57,10 +64,10 @@ def load(folder: Path) -> FormBundle:
         checks.check_regions(folder.parent / "regions.yaml", regions, problems)
     migrations = Migrations()
     if (folder / "migrations.yaml").exists():
-        migrations = _load_model(folder / "migrations.yaml", Migrations, problems) or migrations
+        migrations = _load_model(folder / "migrations.yaml", Migrations, problems, read) or migrations
         if form is not None:
             snapshots = [
-                _load_model(path, VersionSnapshot, problems) for path in sorted(folder.glob("versions/*.yaml"))
+                _load_model(path, VersionSnapshot, problems, read) for path in sorted(folder.glob("versions/*.yaml"))
             ]
             checks.check_migrations(
                 folder / "migrations.yaml", migrations, form, list(filter(None, snapshots)), problems
@@ -70,8 +77,50 @@ def load(folder: Path) -> FormBundle:
     return FormBundle(folder, form, rules, parameters, sources, regions, content, migrations)
 
 
-def _load_model(path: Path, model: type[Model], problems: Problems) -> Model | None:
-    raw = read_yaml(path, problems)
+type Reader = Callable[[Path], Any]
+
+
+def _reader(folder: Path, language: str, problems: Problems) -> Reader:
+    """How each file of the form is read: as written, or with its words in ``language``."""
+    if language == SOURCE_LANGUAGE:
+        return lambda path: read_yaml(path, problems)
+    entries = {
+        **read_entries(translation_file(folder.parent / "regions.yaml", language), language, problems),
+        **read_entries(translation_file(folder / "form.yaml", language), language, problems),
+    }
+
+    def read(path: Path) -> Any:
+        raw = read_yaml(path, problems)
+        if raw is None or path.parent.name == "versions":
+            return raw
+        if path.name == "form.yaml":
+            raw = {**raw, "language": language}
+        return translated(raw, path.stem, entries)
+
+    return read
+
+
+def check_language(folder: Path, language: str) -> None:
+    """Raise ProblemsError naming every text of the form with no current translation into ``language``."""
+    folder = Path(folder)
+    problems = Problems()
+    own = {
+        path.stem: read_yaml(path, problems)
+        for path in (folder / name for name in ("form.yaml", "rules.yaml", "parameters.yaml", "report.yaml"))
+    }
+    shared = {"regions": read_yaml(folder.parent / "regions.yaml", problems)}
+    for files, yaml_path in ((own, folder / "form.yaml"), (shared, folder.parent / "regions.yaml")):
+        path = translation_file(yaml_path, language)
+        if not path.exists():
+            problems.add(path, "", f"there is no {language} translation here")
+            continue
+        entries = read_entries(path, language, problems)
+        check_translation({k: v for k, v in files.items() if v is not None}, entries, path, language, problems)
+    problems.raise_if_any(f"The {language} translation of {folder} is not complete")
+
+
+def _load_model(path: Path, model: type[Model], problems: Problems, read: Reader) -> Model | None:
+    raw = read(path)
     if raw is None:
         return None
     try:
@@ -103,10 +152,10 @@ def _valid_items(
     return good
 
 
-def _load_form(path: Path, problems: Problems) -> tuple[Form | None, set[str]]:
+def _load_form(path: Path, problems: Problems, read: Reader) -> tuple[Form | None, set[str]]:
     """The form with its valid questions, and the ids of the questions that failed."""
     broken: set[str] = set()
-    raw = read_yaml(path, problems)
+    raw = read(path)
     if raw is None:
         return None, broken
     sections = []
@@ -124,9 +173,9 @@ def _load_form(path: Path, problems: Problems) -> tuple[Form | None, set[str]]:
         return None, broken
 
 
-def _load_rules(path: Path, problems: Problems) -> RuleSet | None:
+def _load_rules(path: Path, problems: Problems, read: Reader) -> RuleSet | None:
     """The rule set with its valid rules (the broken ones are reported)."""
-    raw = read_yaml(path, problems)
+    raw = read(path)
     if raw is None:
         return None
     rules = _valid_items(path, raw.get("rules"), TypeAdapter(Rule), problems, "rule", set())

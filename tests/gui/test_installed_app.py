@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import screener.store.form_cache as cache
 
 
-def broken(folder):  # what a bundle missing a module does, with a patient's words in the message
+def broken(folder, language="en"):  # what a bundle missing a module does, with a patient's words in the message
     raise ImportError("No module named screener.gui.pages (Zoë's private answer)")
 
 
