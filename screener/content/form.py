@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from screener.content.conditions import Condition
 from screener.content.frozen import ID_PATTERN, Field, Frozen
 from screener.content.wording import format_date, format_number, plain_number
+from screener.i18n import _
 
 type Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 
@@ -147,7 +148,7 @@ class YesNo(QuestionBase):
         return None if isinstance(value, bool) else "expected yes (true) or no (false)"
 
     def display(self, value: Any) -> str:
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
 
     def operator_problem(self, operator: str, values: list[Any]) -> str | None:
         problem = super().operator_problem(operator, values)
@@ -176,7 +177,9 @@ class NumberQuestion(QuestionBase):
             raise ValueError(f"minimum {self.minimum} is above maximum {self.maximum}")
 
     def range_text(self) -> str:
-        return f"{plain_number(self.minimum)} to {plain_number(self.maximum)} {self.unit}"
+        return _("{low} to {high} {unit}").format(
+            low=plain_number(self.minimum), high=plain_number(self.maximum), unit=self.unit
+        )
 
     def display(self, value: Any) -> str:
         return f"{format_number(value)} {self.unit}"
@@ -307,7 +310,7 @@ class Form(Frozen):
 
     def reading_with(self, question_id: str) -> NumberQuestion | None:
         """The number question whose reading this question is a part of (itself, or the first part), if any."""
-        for _, question in self.questions():
+        for _section, question in self.questions():
             reading = question.reading if isinstance(question, NumberQuestion) else None
             if reading is not None and question_id in (question.id, reading.second):
                 return question

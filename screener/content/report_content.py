@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from screener.content.conditions import Condition
 from screener.content.frozen import Field, Frozen
 from screener.content.sources import Citation
+from screener.i18n import N_
 
 # Blocks every form must declare, and why: the checker names a missing one.
 REQUIRED_BLOCKS = {
@@ -34,7 +35,7 @@ class BlockBase(Frozen):
     id: Annotated[str, Field(min_length=1, description="names the block in error messages")]
     heading: str | None = None
     crisis_summary: Annotated[bool, Field(description="shown when the outcome is urgent")] = True
-    source_label: str = "Source:"
+    source_label: str = N_("Source:")
 
 
 class HeaderBlock(BlockBase):
@@ -87,10 +88,10 @@ class TableCheck(Frozen):
         str, Field(description="a count fact over the same group; each entry says Yes, No (why) or cannot tell")
     ]
     label: str
-    yes: str = "Yes"
-    no: str = "No"
-    cannot_tell: str = "Cannot tell"
-    missing: Annotated[str, Field(description="after the name of a detail left empty")] = "not given"
+    yes: str = N_("Yes")
+    no: str = N_("No")
+    cannot_tell: str = N_("Cannot tell")
+    missing: Annotated[str, Field(description="after the name of a detail left empty")] = N_("not given")
 
 
 class TableBlock(BlockBase):
@@ -150,8 +151,8 @@ class CostBlock(BlockBase):
 class QuestionsBlock(BlockBase):
     type: Literal["questions"]
     own_question: Annotated[str | None, Field(description="the question holding the patient's own questions")] = None
-    own_heading: str = "My own questions"
-    asked_heading: str = "Questions raised by the findings"
+    own_heading: str = N_("My own questions")
+    asked_heading: str = N_("Questions raised by the findings")
 
 
 class ChecklistGroup(Frozen):
@@ -175,8 +176,8 @@ class ResearchItem(Frozen):
 class ResearchBlock(BlockBase):
     type: Literal["research"]
     intro: str
-    claim_label: str = "The articles say:"
-    finding_label: str = "The research:"
+    claim_label: str = N_("The articles say:")
+    finding_label: str = N_("The research:")
     items: Annotated[list[ResearchItem], Field(min_length=1)]
 
 
@@ -281,7 +282,7 @@ class OptionsBlock(BlockBase):
 
 class SourcesBlock(BlockBase):
     type: Literal["sources"]
-    checked: Annotated[str, Field(description="the word before the date a source was checked")] = "Checked"
+    checked: Annotated[str, Field(description="the word before the date a source was checked")] = N_("Checked")
 
 
 class AboutBlock(BlockBase):

@@ -21,6 +21,7 @@ from screener.content.sources import Citation
 from screener.engine.conditions import Outcome, Scope, evaluate, resolve
 from screener.engine.cost import CostProjection, project
 from screener.engine.visibility import applicable, prune
+from screener.i18n import _
 
 
 class Finding(Frozen):
@@ -94,7 +95,7 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
         else:
             silent = [name for name in fact.unanswered if applies(name) and answers.get(name) in (None, "", [])]
             facts[fact.id] = len(silent)
-            facts[fact.names_fact or ""] = ", ".join(bundle.form.question(name).short for name in silent) or "none"
+            facts[fact.names_fact or ""] = ", ".join(bundle.form.question(name).short for name in silent) or _("none")
     scope = Scope(answers, facts, params)
     findings = []
     for rule in bundle.rules.rules:
@@ -144,7 +145,7 @@ def _name_shortfalls(
         for entry, reasons in zip(entries, shortfalls, strict=True)
         if reasons
     ]
-    return "; ".join(named) or "none"
+    return "; ".join(named) or _("none")
 
 
 def applicable_citations(citations: list[Citation], scope: Scope) -> list[Citation]:
@@ -179,7 +180,7 @@ class _ReasonFormatter(string.Formatter):
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if value is None:
-            return "not given"
+            return _("not given")
         if format_spec == "money" and self._money is not None:
             return self._money(value)
         if "|" in format_spec:

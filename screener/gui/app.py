@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screener.gui.palette import light_palette
+from screener.i18n import _, current
 from screener.paths import DEFAULT_FORM_DIR, resource
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def make_application() -> QApplication:
     app.setOrganizationName("screener")
     app.setOrganizationDomain("screener.org")
     app.setApplicationName("screener")
-    app.setApplicationDisplayName("Consultation preparation")
+    app.setApplicationDisplayName(_("Consultation preparation"))
     app.setDesktopFileName(DESKTOP_ID)  # the .desktop file's name: Wayland and the task bar show our icon and name
     app.setWindowIcon(QIcon(str(resource("icons", "screener.svg"))))
     if app.style().name().lower() != "fusion":  # once: changing the style under live widgets is unsafe
@@ -40,18 +41,25 @@ def run_wizard() -> int:
     from screener.gui import crash_report
 
     crash_report.install()  # from here on an unexpected error is a dialog and a log, never a silent stall
+    from screener.gui.language import system_language, use_qt_language
     from screener.gui.start_page import read_start_text, start_text_of
     from screener.gui.wizard import Wizard
+    from screener.i18n import set_language
     from screener.store.form_cache import read_cached
 
-    cached = read_cached(DEFAULT_FORM_DIR)  # the form as checked at an earlier start, if its files are unchanged
+    language = system_language()  # the patient can change it on any page
+    set_language(language)
+    use_qt_language(language)
+    cached = read_cached(DEFAULT_FORM_DIR, language)  # the form as checked at an earlier start, if unchanged
     try:
-        start = start_text_of(cached.form) if cached else read_start_text(DEFAULT_FORM_DIR)
+        start = start_text_of(cached.form) if cached else read_start_text(DEFAULT_FORM_DIR, language)
     except (OSError, ValueError, KeyError, IndexError, TypeError) as error:
         QMessageBox.critical(
             None,
-            "The questionnaire could not be opened",
-            f"The questionnaire in {DEFAULT_FORM_DIR} could not be read ({error}).",
+            _("The questionnaire could not be opened"),
+            _("The questionnaire in {folder} could not be read ({error}).").format(
+                folder=DEFAULT_FORM_DIR, error=error
+            ),
         )
         return 2
     from screener.gui.single_instance import SingleInstance
@@ -63,9 +71,11 @@ def run_wizard() -> int:
         instance.ask_open_one_to_come_forward()
         QMessageBox.information(
             None,
-            "The questionnaire is already open",
-            "The questionnaire is already open in another window, with your answers. We brought that window "
-            "to the front: please go on there. (Two copies at once could overwrite each other's answers.)",
+            _("The questionnaire is already open"),
+            _(
+                "The questionnaire is already open in another window, with your answers. We brought that window "
+                "to the front: please go on there. (Two copies at once could overwrite each other's answers.)"
+            ),
         )
         return 0
     remove_viewer_copies()  # copies left for the PDF viewer by a run that crashed
@@ -89,9 +99,9 @@ def _load_questionnaire(wizard, cached: FormBundle | None) -> None:
     from screener.store.form_cache import load_cached
 
     try:
-        bundle = cached or load_cached(DEFAULT_FORM_DIR)
+        bundle = cached or load_cached(DEFAULT_FORM_DIR, current())
     except ProblemsError as error:
-        QMessageBox.critical(wizard, "The questionnaire could not be opened", error.render())
+        QMessageBox.critical(wizard, _("The questionnaire could not be opened"), error.render())
         QApplication.exit(2)
         return
     store = DraftStore(bundle.form, migrations=bundle.migrations)

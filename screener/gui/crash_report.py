@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screener import __version__
+from screener.i18n import _
 from screener.store.locations import log_folder
 
 
@@ -45,14 +46,18 @@ def report_crash(kind: type[BaseException], value: BaseException, trace) -> None
         return
     path = write_log(kind, trace)
     where = (
-        f"A report for the developers, without your answers, is in {path}." if path else ("No report could be written.")
+        _("A report for the developers, without your answers, is in {path}.").format(path=path)
+        if path
+        else _("No report could be written.")
     )
     QMessageBox.critical(
         QApplication.activeWindow(),
-        "Something went wrong",
-        "Something went wrong inside the program. This is not your fault. Your answers are saved up to your "
-        "last change, unless you chose not to keep them on this computer. You can go on, or close the "
-        f"program and open it again to continue. {where}",
+        _("Something went wrong"),
+        _(
+            "Something went wrong inside the program. This is not your fault. Your answers are saved up to your "
+            "last change, unless you chose not to keep them on this computer. You can go on, or close the "
+            "program and open it again to continue. {where}"
+        ).format(where=where),
     )
 
 

@@ -18,6 +18,7 @@ from screener.gui.scroll import scrolling
 from screener.gui.text import reflow
 from screener.gui.widgets.kinds import question_row
 from screener.gui.widgets.question_row import QuestionRow
+from screener.i18n import _
 from screener.report.model import CrisisView
 from screener.session.questionnaire import QuestionnaireSession
 
@@ -28,15 +29,15 @@ class CrisisPanel(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("crisis")
-        self.setAccessibleName("Help is available now")
+        self.setAccessibleName(_("Help is available now"))
         layout = QVBoxLayout(self)
-        self.title = QLabel("Help is available now")
+        self.title = QLabel(_("Help is available now"))
         self.title.setObjectName("crisistitle")
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.keep_going = QPushButton("I have read this. Keep going")
-        self.keep_going.setAccessibleName("I have read the crisis numbers. Keep going")
+        self.keep_going = QPushButton(_("I have read this. Keep going"))
+        self.keep_going.setAccessibleName(_("I have read the crisis numbers. Keep going"))
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addWidget(self.keep_going, 0, Qt.AlignmentFlag.AlignLeft)
@@ -107,6 +108,21 @@ class SectionPage(QWizardPage):
             self.refresh(self._applicable)
         if self._crisis is not None:
             self._crisis.show_crisis(self._crisis_view)
+
+    def use_section(self, section: Section) -> None:
+        """The same section in another language: a page already built is built again from the session's answers
+        (what was typed and not yet accepted, such as a half-written date, is not an answer and is not kept)."""
+        self.section = section
+        self.setTitle(section.title)
+        if not self.built:
+            return
+        self.layout().removeWidget(self.area)
+        self.area.deleteLater()
+        self.area = None
+        self._rows = {}
+        self._crisis = None
+        self.build()
+        self.area.show()  # now, not when the layout gets round to it: the page is on screen
 
     @property
     def rows(self) -> dict[str, QuestionRow]:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from screener.gui.scroll import scrolling
+from screener.i18n import _
 from screener.session.questionnaire import QuestionnaireSession
 
 
@@ -21,12 +22,15 @@ class ReviewPage(QWizardPage):
     def __init__(self, session: QuestionnaireSession):
         super().__init__()
         self.session = session
-        self.setTitle("Check your answers")
-        self.setSubTitle("These are the answers that will go into your summary. Use Change to correct any of them.")
+        self.retranslate()
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.area = None
         self.change_buttons: dict[str, QPushButton] = {}
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Check your answers"))
+        self.setSubTitle(_("These are the answers that will go into your summary. Use Change to correct any of them."))
 
     def show_current(self) -> None:
         """Build the review from the session's answers now (called each time the page is entered)."""
@@ -40,8 +44,8 @@ class ReviewPage(QWizardPage):
             title = QLabel(part.section.title)
             title.setObjectName("reviewtitle")
             head.addWidget(title, 1)
-            change = QPushButton("Change")
-            change.setAccessibleName(f"Change your answers about: {part.section.title}")
+            change = QPushButton(_("Change"))
+            change.setAccessibleName(_("Change your answers about: {section}").format(section=part.section.title))
             change.clicked.connect(lambda _checked=False, step=part.section.id: self.change_requested.emit(step))
             head.addWidget(change)
             layout.addLayout(head)

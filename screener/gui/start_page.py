@@ -34,11 +34,17 @@ def start_text_of(form: Form) -> StartText:
     return StartText(form.title, first.title, first.intro or "", [section.title for section in form.sections])
 
 
-def read_start_text(form_dir: Path) -> StartText:
-    """The title and introduction of a form, without validating it (that happens right after)."""
+def read_start_text(form_dir: Path, language: str = "en") -> StartText:
+    """The title and introduction of a form in ``language``, without validating it (that happens right after)."""
     from screener.content.yaml_files import parse_yaml
 
     raw = parse_yaml((form_dir / "form.yaml").read_text(encoding="utf-8"))
+    if language != "en":
+        from screener.content.problems import Problems
+        from screener.content.translation import read_entries, translated, translation_file
+
+        entries = read_entries(translation_file(form_dir / "form.yaml", language), language, Problems())
+        raw = translated(raw, "form", entries)  # a broken translation is reported when the form is loaded
     first = raw["sections"][0]
     return StartText(
         raw.get("title", ""),
@@ -53,18 +59,22 @@ class StartPage(QWizardPage):
         super().__init__()
         self.step_id = ""  # the form's first section id, once loaded
         self.ready = False
-        self.setTitle(text.title)
         content = QWidget()
         self.content_layout = QVBoxLayout(content)
-        intro = QLabel(reflow(text.intro))
-        intro.setWordWrap(True)
-        intro.setObjectName("intro")
-        self.content_layout.addWidget(intro)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("intro")
+        self.content_layout.addWidget(self.intro)
+        self.show_text(text)
         self.content_layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.area = scrolling(content, settle_later=True)  # settled in set_ready, after the first paint
         outer.addWidget(self.area)
+
+    def show_text(self, text: StartText) -> None:
+        self.setTitle(text.title)
+        self.intro.setText(reflow(text.intro))
 
     def add_panel(self, panel: QWidget) -> None:
         self.content_layout.insertWidget(1, panel)

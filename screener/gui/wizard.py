@@ -24,9 +24,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from screener.gui.language import LanguageChooser, use_qt_language
 from screener.gui.lazy import lazy_import
 from screener.gui.start_page import StartPage, StartText, start_text_of
 from screener.gui.window_size import fit_to_screen
+from screener.i18n import N_, _, ngettext
+from screener.i18n import current as current_language
+from screener.i18n import set_language as set_program_language
 
 if TYPE_CHECKING:
     from screener.content.bundle import FormBundle
@@ -50,13 +54,14 @@ STATE_STYLES = {
     "todo": "",
 }
 MARKERS = {"done": "✓", "current": "▶", "todo": "•", "skipped": "–"}
+STATE_NAMES = {"done": N_("done"), "current": N_("current"), "todo": N_("to do"), "skipped": N_("not needed")}
 
 
 class ProgressList(QScrollArea):
     """The steps down the side (done, current, to come, or skipped once an answer skips them), the save
     status, and "Get help now" once crisis help has been shown."""
 
-    def __init__(self, titles: list[str]):
+    def __init__(self, titles: list[str], language: LanguageChooser):
         super().__init__()
         self.setObjectName("progress")
         self.setWidgetResizable(True)
@@ -64,11 +69,12 @@ class ProgressList(QScrollArea):
         inner = QWidget()
         inner.setObjectName("progressinner")
         layout = QVBoxLayout(inner)
-        self.help_button = QPushButton("Get help now")
+        self.help_button = QPushButton()
         self.help_button.setObjectName("gethelp")
-        self.help_button.setAccessibleName("Get help now: crisis phone numbers")
         self.help_button.hide()
         layout.addWidget(self.help_button)
+        self.language = language
+        layout.addWidget(language)
         self.step = QLabel()
         self.step.setObjectName("step")
         layout.addWidget(self.step)
@@ -83,14 +89,19 @@ class ProgressList(QScrollArea):
         layout.addWidget(self.saved)
         self.setWidget(inner)
         self.setMinimumWidth(190)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.help_button.setText(_("Get help now"))
+        self.help_button.setAccessibleName(_("Get help now: crisis phone numbers"))
 
     def show_steps(self, text: str, states: list[tuple[str, str]]) -> None:
         self.step.setText(text)
-        self.step.setAccessibleName(f"Progress: {text.lower()}")
+        self.step.setAccessibleName(_("Progress: {step}").format(step=text.lower()))
         for label, (title, state) in zip(self.labels, states, strict=True):
             label.setText(f"{MARKERS[state]}  {title}")
             label.setStyleSheet(STATE_STYLES[state])
-            label.setAccessibleName(f"{title}: {'not needed' if state == 'skipped' else state}")
+            label.setAccessibleName(f"{title}: {_(STATE_NAMES[state])}")
 
 
 class Wizard(QWizard):
@@ -127,29 +138,94 @@ class Wizard(QWizard):
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, True)  # Enter never leaves a page (README)
-        self.setButtonText(QWizard.WizardButton.NextButton, "&Next")
-        self.setButtonText(QWizard.WizardButton.BackButton, "&Back")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Finish")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Close")
+        self._set_button_texts()
         if start is None:
             assert bundle is not None, "a Wizard needs either the start text or the bundle"
             start = start_text_of(bundle.form)
         self.setWindowTitle(start.window_title)
         self.start_page = StartPage(start)
         self.setPage(0, self.start_page)
-        self.progress = ProgressList([*start.section_titles, "Review", "Summary"])
+        self.language = LanguageChooser(current_language())
+        self.language.setEnabled(False)  # until the questionnaire is loaded, a moment after the first paint
+        self.language.chosen.connect(self.set_language)
+        steps = [*start.section_titles, _("Review"), _("Summary")]
+        self.progress = ProgressList(steps, self.language)
         self.progress.show_steps(
-            "Step 1",
-            [
-                (title, "current" if index == 0 else "todo")
-                for index, title in enumerate([*start.section_titles, "Review", "Summary"])
-            ],
+            _("Step {position} of {total}").format(position=1, total=len(steps)),
+            [(title, "current" if index == 0 else "todo") for index, title in enumerate(steps)],
         )
         self.progress.help_button.clicked.connect(self.show_crisis_help)
         self.setSideWidget(self.progress)
         fit_to_screen(self)
         if bundle is not None:
             self.attach(bundle, store, found)
+
+    def _set_button_texts(self) -> None:
+        """The wizard's own buttons, in the program's language; each keeps an Alt shortcut in every language."""
+        texts = {
+            QWizard.WizardButton.NextButton: _("&Next"),
+            QWizard.WizardButton.BackButton: _("&Back"),
+            QWizard.WizardButton.FinishButton: _("&Finish"),
+            QWizard.WizardButton.CancelButton: _("Close"),
+            QWizard.WizardButton.CustomButton1: _("Delete my answers"),
+            QWizard.WizardButton.CustomButton2: _("Back to &review"),
+        }
+        for which, text in texts.items():
+            self.setButtonText(which, text)
+        self.button(QWizard.WizardButton.CustomButton1).setAccessibleDescription(
+            _("Removes your answers from this program and from this computer")
+        )
+
+    # --- language ----------------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Speak ``code`` from now on, on this page, with every answer kept: the form in that language is put
+        behind the same session, and every page says its words again (the pages not built yet are built in it)."""
+        if self.bundle is None or code == self.bundle.form.language:
+            return
+        from screener.content.problems import ProblemsError
+        from screener.store.form_cache import load_cached
+
+        try:
+            bundle = load_cached(self.bundle.folder, code)
+        except ProblemsError as error:  # a broken translation file: say so, and keep the language in use
+            self.language.show_language(self.bundle.form.language)
+            self.privacy.say(error.render())
+            return
+        set_program_language(code)
+        use_qt_language(code)
+        self.bundle = bundle
+        self.session.use_bundle(bundle)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word on every page again, in the program's language (Qt's LanguageChange)."""
+        form = self.bundle.form
+        self._set_button_texts()
+        self.setWindowTitle(form.title)
+        self.language.show_language(form.language)
+        self.progress.retranslate()
+        self.start_page.show_text(start_text_of(form))
+        self.privacy.retranslate()
+        sections = {section.id: section for section in form.sections}
+        for page in self.section_pages:
+            page.use_section(sections[page.step_id])
+        self.review_page.retranslate()
+        self.summary_page.retranslate()
+        self._mark_answer_again()
+        self.refresh()
+        self._show_crisis()
+        if self.currentPage() in (self.review_page, self.summary_page):
+            self.currentPage().show_current()
+        if self.answers:
+            self.save_draft()  # says "saved at" again, in this language
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        changed = event.type() == QEvent.Type.LanguageChange and self.bundle is not None
+        if changed and self.bundle.form.language != current_language():
+            self.set_language(current_language())
+        super().changeEvent(event)
 
     # --- building ----------------------------------------------------------------------------------
     def attach(self, bundle: FormBundle, store: DraftStore | None, found: DraftFound | None) -> None:
@@ -171,11 +247,7 @@ class Wizard(QWizard):
         self.summary_page.kept.connect(self._summary_kept)
         self._add_step(questionnaire.SUMMARY, self.summary_page)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "Delete my answers")
-        self.button(QWizard.WizardButton.CustomButton1).setAccessibleDescription(
-            "Removes your answers from this program and from this computer"
-        )
-        self.setButtonText(QWizard.WizardButton.CustomButton2, "Back to &review")
+        self._set_button_texts()
         self.customButtonClicked.connect(self._custom_button)
         self.privacy = privacy_panel.PrivacyPanel()
         self.start_page.add_panel(self.privacy)
@@ -191,8 +263,11 @@ class Wizard(QWizard):
             self.privacy.say(found.problem)
         elif found and (self.answer_again or found.no_longer_asked):
             self.privacy.say(
-                " ".join(["Your other answers can be brought back.", *_what_could_not_be_used(bundle, found)])
+                " ".join([_("Your other answers can be brought back."), *_what_could_not_be_used(bundle, found)])
             )
+        self.start_page.show_text(start_text_of(bundle.form))  # in the language it was loaded in
+        self.setWindowTitle(bundle.form.title)
+        self.language.setEnabled(True)
         self.start_page.set_ready()
         QTimer.singleShot(PREPARE_NEXT_AFTER_MS, self, lambda: self._prepare_after(self.start_page))
         if self.isVisible():
@@ -327,12 +402,15 @@ class Wizard(QWizard):
         except OSError as error:
             self.save_problem = error.strerror or str(error)
             self.progress.saved.setText(
-                f"Your answers could NOT be saved on this computer ({self.save_problem}). "
-                "Keep this window open for now."
+                _("Your answers could NOT be saved on this computer ({reason}). Keep this window open for now.").format(
+                    reason=self.save_problem
+                )
             )
             return
         self.save_problem = None
-        self.progress.saved.setText(f"Answers saved on this computer at {document.saved_at:%H:%M}.")
+        self.progress.saved.setText(
+            _("Answers saved on this computer at {time}.").format(time=f"{document.saved_at:%H:%M}")
+        )
 
     def resume_draft(self) -> None:
         if self._draft is None:
@@ -356,8 +434,11 @@ class Wizard(QWizard):
         from screener.store.safe_paths import UnsafePathError, read_input
 
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Start from an earlier summary or answers file", folder, "Summaries and answers (*.pdf *.json)"
+        path, _kind = QFileDialog.getOpenFileName(
+            self,
+            _("Start from an earlier summary or answers file"),
+            folder,
+            _("Summaries and answers (*.pdf *.json)"),
         )
         if not path:
             return
@@ -365,13 +446,13 @@ class Wizard(QWizard):
             incoming = answers_in(read_input(Path(path)), Path(path).name, lambda: self.bundle)
             carried = carry_over(self.bundle.form, self.bundle.migrations, incoming.document)
         except UnsafePathError as error:
-            self.privacy.say(f"That file cannot be used: {error.reason}.")
+            self.privacy.say(_("That file cannot be used: {reason}.").format(reason=error.reason))
             return
         except OSError as error:
-            self.privacy.say(f"That file could not be read ({error.strerror or error}).")
+            self.privacy.say(_("That file could not be read ({reason}).").format(reason=error.strerror or error))
             return
         except ProblemsError as error:
-            self.privacy.say(f"That file cannot be used: {error.problems[0].reason}.")
+            self.privacy.say(_("That file cannot be used: {reason}.").format(reason=error.problems[0].reason))
             return
         # The safety questions ask about now and the past few weeks: an earlier file's answers to them are
         # not today's, so they are asked again, never carried over.
@@ -381,14 +462,18 @@ class Wizard(QWizard):
         )
         found = recovered(self.bundle.form, fresh, [*incoming.left_out, *carried.left_behind])
         if found.document is None or not found.document.answers:
-            self.privacy.say("No answer in that file could be used by this version of the questionnaire.")
+            self.privacy.say(_("No answer in that file could be used by this version of the questionnaire."))
             return
         self._draft = found.document
         self.answer_again = dict(found.answer_again)
         self.resume_draft()
-        said = [f"Your answers from {Path(path).name} ({incoming.came_from}) were brought back."]
+        said = [
+            _("Your answers from {file} ({kind}) were brought back.").format(
+                file=Path(path).name, kind=incoming.came_from
+            )
+        ]
         if stale:
-            said.append("The safety questions are asked again, because they are about how you are now.")
+            said.append(_("The safety questions are asked again, because they are about how you are now."))
         self.privacy.say(" ".join([*said, *_what_could_not_be_used(self.bundle, found)]))
 
     def _mark_answer_again(self) -> None:
@@ -397,7 +482,9 @@ class Wizard(QWizard):
             for question_id, reason in self.answer_again.items():
                 if question_id in page.rows:
                     page.rows[question_id].show_error(
-                        f"Please answer this again: your saved answer could not be used ({reason})."
+                        _("Please answer this again: your saved answer could not be used ({reason}).").format(
+                            reason=reason
+                        )
                     )
 
     def _delete_draft(self) -> tuple[bool, str | None]:
@@ -407,16 +494,15 @@ class Wizard(QWizard):
         try:
             return self.store.delete(), None
         except OSError as error:
-            return True, (
-                f"The saved copy at {self.store.path} could not be deleted "
-                f"({error.strerror or error}). Please delete that file yourself."
-            )
+            return True, _(
+                "The saved copy at {path} could not be deleted ({reason}). Please delete that file yourself."
+            ).format(path=self.store.path, reason=error.strerror or error)
 
     def start_over(self) -> None:
         self._draft = None
         self.privacy.close_offer()
         _had, problem = self._delete_draft()
-        self.privacy.say(problem or "Your earlier answers were deleted from this computer. You are starting afresh.")
+        self.privacy.say(problem or _("Your earlier answers were deleted from this computer. You are starting afresh."))
 
     def set_shared_mode(self, shared: bool) -> None:
         self.shared_mode = shared
@@ -424,11 +510,10 @@ class Wizard(QWizard):
         if shared:
             self.autosave.stop()
             deleted, problem = self._delete_draft()
-            self.progress.saved.setText("Nothing more is kept on this computer.")
-            self.privacy.say(
-                "Nothing will be kept on this computer, except a PDF you choose to save."
-                + (f" {problem}" if problem else " Your saved answers were deleted." if deleted else "")
-            )
+            self.progress.saved.setText(_("Nothing more is kept on this computer."))
+            said = [_("Nothing will be kept on this computer, except a PDF you choose to save.")]
+            said += [problem] if problem else [_("Your saved answers were deleted.")] if deleted else []
+            self.privacy.say(" ".join(said))
         else:
             self.privacy.say("")
             self.save_draft()
@@ -436,8 +521,8 @@ class Wizard(QWizard):
     def delete_answers(self) -> None:
         choice = QMessageBox.question(
             self,
-            "Delete your answers?",
-            "This removes all your answers from this program and from this computer. It cannot be undone.",
+            _("Delete your answers?"),
+            _("This removes all your answers from this program and from this computer. It cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -446,9 +531,9 @@ class Wizard(QWizard):
         self.autosave.stop()
         _had, problem = self._delete_draft()
         said = (
-            f"Your answers were cleared from this program. {problem}"
+            " ".join([_("Your answers were cleared from this program."), problem])
             if problem
-            else "Your answers were deleted from this program and from this computer."
+            else _("Your answers were deleted from this program and from this computer.")
         )
         self._draft = None
         self.privacy.close_offer()
@@ -501,9 +586,11 @@ class Wizard(QWizard):
         if self.save_problem and not self.shared_mode:
             choice = QMessageBox.question(
                 self,
-                "Your answers are not saved",
-                f"Your answers could not be saved on this computer ({self.save_problem}). If you close now, "
-                "they are lost. Save them to a file somewhere else first?",
+                _("Your answers are not saved"),
+                _(
+                    "Your answers could not be saved on this computer ({reason}). If you close now, they are lost. "
+                    "Save them to a file somewhere else first?"
+                ).format(reason=self.save_problem),
                 buttons.Save | buttons.Discard | buttons.Cancel,
                 buttons.Save,
             )
@@ -512,20 +599,23 @@ class Wizard(QWizard):
             return choice == buttons.Discard
         kept = self.store is not None and not self.shared_mode
         message = (
-            "Your answers are kept on this computer, and you can continue next time. Close for now?"
+            _("Your answers are kept on this computer, and you can continue next time. Close for now?")
             if kept
-            else "You asked us not to keep your answers, so they will be lost. Close anyway?"
+            else _("You asked us not to keep your answers, so they will be lost. Close anyway?")
         )
         choice = QMessageBox.question(
-            self, "Close the questionnaire?", message, buttons.Close | buttons.Cancel, buttons.Cancel
+            self, _("Close the questionnaire?"), message, buttons.Close | buttons.Cancel, buttons.Cancel
         )
         return choice == buttons.Close
 
     def _save_answers_elsewhere(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save your answers", f"screener-answers-{dt.date.today().isoformat()}.json", "Answers (*.json)"
+        path, _kind = QFileDialog.getSaveFileName(
+            self,
+            _("Save your answers"),
+            f"screener-answers-{dt.date.today().isoformat()}.json",
+            _("Answers (*.json)"),
         )
         if not path:
             return False
@@ -535,9 +625,10 @@ class Wizard(QWizard):
         except OSError as error:
             QMessageBox.warning(
                 self,
-                "Not saved",
-                f"Your answers could not be saved there either "
-                f"({error.strerror or error}). Please choose another place.",
+                _("Not saved"),
+                _("Your answers could not be saved there either ({reason}). Please choose another place.").format(
+                    reason=error.strerror or error
+                ),
             )
             return False
         return True
@@ -546,8 +637,8 @@ class Wizard(QWizard):
         if not self.summary_kept:
             choice = QMessageBox.question(
                 self,
-                "Finish without your summary?",
-                "You have not saved, printed or opened your summary yet. Finish anyway?",
+                _("Finish without your summary?"),
+                _("You have not saved, printed or opened your summary yet. Finish anyway?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -577,13 +668,24 @@ def _what_could_not_be_used(bundle, found) -> list[str]:
     said = []
     if found.answer_again:
         labels = ", ".join(f"“{bundle.form.question(qid).short}”" for qid in found.answer_again)
-        count = "1 answer" if len(found.answer_again) == 1 else f"{len(found.answer_again)} answers"
-        said.append(f"{count} could not be used by this version and will be marked for you to answer again: {labels}.")
+        said.append(
+            ngettext(
+                "{count} answer could not be used by this version and will be marked for you to answer again: "
+                "{labels}.",
+                "{count} answers could not be used by this version and will be marked for you to answer again: "
+                "{labels}.",
+                len(found.answer_again),
+            ).format(count=len(found.answer_again), labels=labels)
+        )
     if found.no_longer_asked:
         count = len(found.no_longer_asked)
         said.append(
-            f"{count} saved answer{'s were' if count != 1 else ' was'} for questions this version no longer asks."
+            ngettext(
+                "{count} saved answer was for questions this version no longer asks.",
+                "{count} saved answers were for questions this version no longer asks.",
+                count,
+            ).format(count=count)
         )
     if found.moved_to:
-        said.append(f"Your saved file as it was is kept at {found.moved_to}.")
+        said.append(_("Your saved file as it was is kept at {path}.").format(path=found.moved_to))
     return said

@@ -22,6 +22,7 @@ from screener.content.wording import format_date, format_number
 from screener.engine.conditions import Scope, evaluate
 from screener.engine.evaluation import Evaluation, applicable_citations
 from screener.engine.visibility import applicable
+from screener.i18n import _
 from screener.report.model import (
     AboutView,
     AnswersView,
@@ -256,7 +257,7 @@ def _table(build: _Build, block: blocks.TableBlock) -> TableView:
         rows.append(tuple(row))
     columns = tuple(column.label for column in block.columns) + ((check.label,) if check else ())
     sources = build.cites(block.cite) if rows else ()
-    return TableView(block.heading, columns, tuple(rows), block.note, block.empty, sources, block.source_label)
+    return TableView(block.heading, columns, tuple(rows), block.note, block.empty, sources, _(block.source_label))
 
 
 def _cell(column: blocks.TableColumn, question: Any, value: Any) -> str:
@@ -274,16 +275,16 @@ def _check_cell(check: blocks.TableCheck, group: GroupQuestion, outcome: Any, sa
     ``said`` holds the entry's shortfalls when it fell short, or its notes when it met the condition.
     """
     if outcome.value:
-        return f"{check.yes}: {'; '.join(said)}" if said else check.yes
+        return f"{_(check.yes)}: {'; '.join(said)}" if said else _(check.yes)
     shortfalls = said
     if shortfalls:
-        return f"{check.no}: {'; '.join(shortfalls)}"
+        return f"{_(check.no)}: {'; '.join(shortfalls)}"
     if outcome.unanswered:
         names = [
             group.item_question(name).short for name in dict.fromkeys(outcome.unanswered) if group.item_question(name)
         ]
-        return f"{check.cannot_tell}: {', '.join(names)} {check.missing}" if names else check.cannot_tell
-    return check.no
+        return f"{_(check.cannot_tell)}: {', '.join(names)} {_(check.missing)}" if names else _(check.cannot_tell)
+    return _(check.no)
 
 
 def _findings(build: _Build, block: blocks.FindingsBlock) -> FindingsView | None:
@@ -298,7 +299,7 @@ def _findings(build: _Build, block: blocks.FindingsBlock) -> FindingsView | None
             continue
         build.numbered += 1
         views.append(FindingView(build.numbered, finding.text, finding.reason, tuple(finding.sources)))
-    return FindingsView(block.heading, tuple(views), block.source_label, block.empty)
+    return FindingsView(block.heading, tuple(views), _(block.source_label), block.empty)
 
 
 def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
@@ -311,7 +312,7 @@ def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
         build.numbered += 1
         build.point_numbers[finding.id] = build.numbered
         behind = build.answers_behind(finding.id)
-        for name, _ in behind:
+        for name, _answer in behind:
             reading = build.bundle.form.reading_with(name)
             build.shown_behind_points |= {name} if reading is None else {reading.id, reading.reading.second}
         point = f"{build.numbered}. {finding.text}"
@@ -377,7 +378,7 @@ def _cost(build: _Build, block: blocks.CostBlock) -> CostView:
         labels["budget"],
         money,
         f"{block.note} {schedule}.",
-        block.source_label,
+        _(block.source_label),
         sources,
     )
 
@@ -386,7 +387,7 @@ def _questions(build: _Build, block: blocks.QuestionsBlock) -> QuestionsView:
     shown = [finding for finding in build.result.findings if finding.category in build.shown_categories]
     asked = tuple(dict.fromkeys(finding.ask for finding in shown))
     own = build.result.answers.get(block.own_question) if block.own_question else None
-    return QuestionsView(block.heading, block.asked_heading, asked, block.own_heading, own or None)
+    return QuestionsView(block.heading, _(block.asked_heading), asked, _(block.own_heading), own or None)
 
 
 def _checklist(build: _Build, block: blocks.ChecklistBlock) -> ChecklistView:
@@ -401,7 +402,7 @@ def _research(build: _Build, block: blocks.ResearchBlock) -> ResearchView:
         ResearchPoint(item.claim, build.cites(item.claim_cite), item.finding, build.cites(item.cite))
         for item in block.items
     )
-    return ResearchView(block.heading, block.intro, block.claim_label, block.finding_label, points)
+    return ResearchView(block.heading, block.intro, _(block.claim_label), _(block.finding_label), points)
 
 
 def _text(build: _Build, block: blocks.TextBlock) -> TextView:
@@ -435,8 +436,8 @@ def _options(build: _Build, block: blocks.OptionsBlock) -> OptionsView:
     method = build.cites(block.about.cite)
     about = (
         *build.versioned(block.about.paragraphs),
-        f"{block.about.checked} {checked}.",
-        *([f"{block.source_label} {'; '.join(method)}"] if method else []),
+        f"{_(block.about.checked)} {checked}.",
+        *([f"{_(block.source_label)} {'; '.join(method)}"] if method else []),
     )
     return OptionsView(
         block.heading,
@@ -444,7 +445,7 @@ def _options(build: _Build, block: blocks.OptionsBlock) -> OptionsView:
         names,
         tuple(rows),
         sources,
-        block.source_label,
+        _(block.source_label),
         block.per_table,
         block.pictures.heading,
         block.pictures.intro,
@@ -479,7 +480,7 @@ def _about(build: _Build, block: blocks.AboutBlock) -> AboutView:
 def _sources(build: _Build, block: blocks.SourcesBlock) -> SourcesView:
     listed = [(key, source) for key, source in build.bundle.sources.sources.items() if key in build.cited]
     entries = tuple(SourceEntry(source.short, source.reference(), source.checked) for _, source in listed)
-    return SourcesView(block.heading, block.checked, entries)
+    return SourcesView(block.heading, _(block.checked), entries)
 
 
 _BUILDERS: dict[type, Callable[[_Build, Any], BlockView | None]] = {

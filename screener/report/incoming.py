@@ -15,6 +15,7 @@ from screener.content.bundle import FormBundle
 from screener.content.frozen import Frozen
 from screener.content.problems import Problem, ProblemsError
 from screener.engine.answers import AnswersDocument, parse
+from screener.i18n import _
 from screener.report.fhir_import import NotAResponseError, import_response
 from screener.report.pipeline import attached_answers
 
@@ -39,15 +40,15 @@ def answers_in(data: bytes, source: str, bundle_for_fhir: Callable[[], FormBundl
             raise ProblemsError("This summary cannot be read", [Problem(source, "", str(error))]) from None
         if inside is None:
             raise ProblemsError("This summary holds no answers", [Problem(source, "", NO_ANSWERS_INSIDE)])
-        return Incoming(parse(inside, f"{source} (attached answers)"), "summary PDF")
+        return Incoming(parse(inside, f"{source} (attached answers)"), _("summary PDF"))
     resource = _fhir_resource(data)
     if resource is None:
-        return Incoming(parse(data, source), "answers file")
+        return Incoming(parse(data, source), _("answers file"))
     try:
         imported = import_response(bundle_for_fhir(), resource)
     except NotAResponseError as error:
         raise ProblemsError("This is not a response to this questionnaire", [Problem(source, "", str(error))]) from None
-    return Incoming(imported.document, "FHIR response", imported.left_out)
+    return Incoming(imported.document, _("FHIR response"), imported.left_out)
 
 
 def _fhir_resource(data: bytes) -> dict | None:

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 
 from screener import __version__
 from screener.content.wording import format_date
+from screener.i18n import _
 from screener.report.model import (
     AboutView,
     AnswersView,
@@ -92,7 +93,12 @@ def render_pdf(report: Report) -> RenderedPdf:
         initialFontName=FAMILY,
     )
     story = _Story(text, doc.width - 12, doc.height - 12).build(report)  # the frame pads 6 pt each side
-    footer = f"{report.made_on_label} {format_date(report.made_on)}  ·  Form version {report.form_version}"
+    footer = "  ·  ".join(
+        [
+            f"{report.made_on_label} {format_date(report.made_on)}",
+            _("Form version {version}").format(version=report.form_version),
+        ]
+    )
     tags = Tags()
     doc.build(
         story,
@@ -114,6 +120,7 @@ class _NumberedCanvas(Canvas):
         self.tags = tags
         self._title = title
         self._language = language
+        self._page_words = _("Page {number} of {total}")  # now, in the summary's language (save() runs later)
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -128,7 +135,7 @@ class _NumberedCanvas(Canvas):
                 self.setFont(FAMILY, 9)
                 self.setFillColor(MUTED)
                 self.drawString(18 * mm, 10 * mm, self._footer)
-                self.drawRightString(width - 18 * mm, 10 * mm, f"Page {number} of {total}")
+                self.drawRightString(width - 18 * mm, 10 * mm, self._page_words.format(number=number, total=total))
             super().showPage()
         write_tree(self._doc, self.tags, self._title, self._language)
         super().save()
@@ -233,8 +240,10 @@ class _Story:
             story.insert(
                 notice_at,
                 self.para(
-                    f"Some characters typed in the answers could not be printed with this program's fonts. "
-                    f"They appear as \ufffd: {names}.",
+                    _(
+                        "Some characters typed in the answers could not be printed with this program's fonts. "
+                        "They appear as \ufffd: {names}."
+                    ).format(names=names),
                     "small",
                 ),
             )
@@ -459,7 +468,7 @@ class _Story:
             block = self.heading(checklist.heading) if number == 0 else []
             block.append(self.para(group.title, "h3"))
             block += [self.para(item, "li", bold_prefix="☐") for item in group.items]
-            block.append(self.para("; ".join(group.sources), "small", bold_prefix="Source:"))
+            block.append(self.para("; ".join(group.sources), "small", bold_prefix=_("Source:")))
             flowables.append(KeepTogether(block))
         return flowables
 
@@ -470,9 +479,9 @@ class _Story:
                 KeepTogether(
                     [
                         self.para(point.claim, "h3", bold_prefix=research.claim_label),
-                        self.para("; ".join(point.claim_sources), "small", bold_prefix="Source:"),
+                        self.para("; ".join(point.claim_sources), "small", bold_prefix=_("Source:")),
                         self.para(point.finding, bold_prefix=research.finding_label),
-                        self.para("; ".join(point.sources), "small", bold_prefix="Source:"),
+                        self.para("; ".join(point.sources), "small", bold_prefix=_("Source:")),
                     ]
                 )
             )
@@ -483,7 +492,7 @@ class _Story:
         style = "small" if block.small else "body"
         content = [*self.heading(block.heading), *(self.para(paragraph, style) for paragraph in block.paragraphs)]
         if block.sources:
-            content.append(self.para("; ".join(block.sources), "small", bold_prefix="Source:"))
+            content.append(self.para("; ".join(block.sources), "small", bold_prefix=_("Source:")))
         return [*flowables, KeepTogether(content)]
 
     def options(self, options: OptionsView) -> list[Flowable]:

@@ -17,6 +17,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from screener.i18n import N_, _
 from screener.paths import resource
 
 FAMILY = "ScreenerSans"
@@ -106,18 +107,22 @@ class PdfText:
         if not self.unprintable:
             return []
         names = ", ".join(self.unprintable.values())
-        return [f"some characters could not be printed and show as {REPLACEMENT} in the PDF: {names}"]
+        return [
+            _("some characters could not be printed and show as {mark} in the PDF: {names}").format(
+                mark=REPLACEMENT, names=names
+            )
+        ]
 
 
 def describe(char: str) -> str:
     category = unicodedata.category(char)
     kind = {
-        "Cc": "a control character",
-        "Cs": "a broken character (lone surrogate)",
-        "Co": "a private-use character",
-        "Cn": "an unassigned character",
+        "Cc": N_("a control character"),
+        "Cs": N_("a broken character (lone surrogate)"),
+        "Co": N_("a private-use character"),
+        "Cn": N_("an unassigned character"),
     }.get(category)
-    name = kind or unicodedata.name(char, "an unnamed character").title()
+    name = _(kind) if kind else unicodedata.name(char, "").title() or _("an unnamed character")
     return f"U+{ord(char):04X} ({name})"
 
 

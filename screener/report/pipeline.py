@@ -12,6 +12,7 @@ from screener.content.bundle import FormBundle
 from screener.content.frozen import Frozen
 from screener.engine.answers import AnswersDocument, dumps
 from screener.engine.evaluation import Evaluation, evaluate_answers
+from screener.i18n import speaking
 from screener.report.build import build_report
 from screener.report.model import Paper, Report
 
@@ -28,9 +29,11 @@ class Summary(Frozen):
 def report_for(
     bundle: FormBundle, document: AnswersDocument, paper: Paper | None = None, made_on: dt.date | None = None
 ) -> tuple[Evaluation, Report]:
-    """Evaluate the answers and build the Report (what ``screener evaluate`` prints, without a PDF)."""
-    result = evaluate_answers(bundle, document.answers)
-    return result, build_report(bundle, result, made_on or dt.date.today(), paper)
+    """Evaluate the answers and build the Report (what ``screener evaluate`` prints, without a PDF), in the
+    language of the form's words: a Spanish wizard can ask for an English summary, and the reverse."""
+    with speaking(bundle.form.language):
+        result = evaluate_answers(bundle, document.answers)
+        return result, build_report(bundle, result, made_on or dt.date.today(), paper)
 
 
 def summarise(
@@ -44,7 +47,8 @@ def summarise(
     from screener.report.pdf import render_pdf  # reportlab is loaded only when a PDF is made, not for `evaluate`
 
     result, report = report_for(bundle, document, paper, made_on)
-    rendered = render_pdf(report)
+    with speaking(bundle.form.language):
+        rendered = render_pdf(report)
     data = _attach(rendered.data, document, bundle) if attach_answers else rendered.data
     return Summary(result, report, data, rendered.warnings)
 

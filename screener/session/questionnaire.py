@@ -18,6 +18,7 @@ from screener.content.form import GroupQuestion, QuestionBase, Section
 from screener.engine.answers import AnswersDocument, new_document
 from screener.engine.evaluation import evaluate_answers
 from screener.engine.visibility import Applicable, applicable, prune
+from screener.i18n import _
 from screener.report.build import crisis_view
 from screener.report.model import CrisisView
 
@@ -43,7 +44,7 @@ class Progress:
 
     @property
     def text(self) -> str:
-        return f"Step {self.position} of {self.total}"
+        return _("Step {position} of {total}").format(position=self.position, total=self.total)
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,18 @@ class QuestionnaireSession:
         self.crisis_seen = False  # once crisis help was shown, it stays reachable for the whole session
         self._crisis: CrisisView | None = None
         self.last_crisis: CrisisView | None = None  # what "Get help now" shows if the answer was changed since
+        self._last_crisis_answers: dict[str, Any] | None = None  # the answers that last called for crisis help
         self._applicable: Applicable | None = None
         self._update_crisis()
+
+    def use_bundle(self, bundle: FormBundle) -> None:
+        """The same form in another language: the answers, the path and the crisis state stay as they are."""
+        self.bundle = bundle
+        self.form = bundle.form
+        self._applicable = None
+        self._update_crisis()
+        if self._crisis is None and self._last_crisis_answers is not None:  # "Get help now" in this language too
+            self.last_crisis = crisis_view(bundle, evaluate_answers(bundle, self._last_crisis_answers))
 
     # --- answers -------------------------------------------------------------------------------------
     def set_answer(self, question_id: str, value: Any) -> bool:
@@ -140,7 +151,7 @@ class QuestionnaireSession:
         )
 
     def progress(self, current: str) -> Progress:
-        titles = {section.id: section.title for section in self.sections} | {REVIEW: "Review", SUMMARY: "Summary"}
+        titles = {section.id: section.title for section in self.sections} | {REVIEW: _("Review"), SUMMARY: _("Summary")}
         ids = self.step_ids()
         where = ids.index(current)
         sections = {section.id: section for section in self.sections}
@@ -169,6 +180,7 @@ class QuestionnaireSession:
         if self._crisis is not None:
             self.crisis_seen = True
             self.last_crisis = self._crisis
+            self._last_crisis_answers = self.pruned()
         return before != self._crisis
 
     # --- review and draft ---------------------------------------------------------------------------
@@ -190,7 +202,7 @@ class QuestionnaireSession:
 
     def _shown(self, question: QuestionBase, value: Any) -> str:
         if value in (None, "", []):
-            return "not answered"
+            return _("not answered")
         if isinstance(question, GroupQuestion):
             return "\n".join(f"{number}. {entry_line(question, entry)}" for number, entry in enumerate(value, 1))
         cost = self.bundle.parameters.cost
@@ -205,4 +217,4 @@ class QuestionnaireSession:
 def entry_line(group: GroupQuestion, entry: dict[str, Any]) -> str:
     """One group entry as labelled parts: 'Medicine: Sertraline; Stopped because of side effects: No'."""
     parts = [f"{item.short}: {item.display(entry[item.id])}" for item in group.questions if item.id in entry]
-    return "; ".join(parts) or "nothing filled in yet"
+    return "; ".join(parts) or _("nothing filled in yet")

@@ -26,6 +26,7 @@ from screener.content.migrations import Migrations
 from screener.content.problems import ProblemsError
 from screener.engine.answers import AnswersDocument, check, dumps, keep_what_fits, new_document, parse
 from screener.engine.migration import carry_over
+from screener.i18n import _
 from screener.store.files import remove_stale_parts, write_atomically
 from screener.store.locations import data_folder
 
@@ -116,35 +117,37 @@ class DraftStore:
         except FileNotFoundError:
             return DraftFound()
         except OSError as error:
-            return DraftFound(problem=f"Your unfinished answers could not be read ({error.strerror or error}).")
+            return DraftFound(problem=_unreadable(error))
         if stat.S_ISLNK(info.st_mode):
-            return self._set_aside("Your unfinished answers were a link to another file, which we never follow.")
+            return self._set_aside(_("Your unfinished answers were a link to another file, which we never follow."))
         if hasattr(os, "getuid") and info.st_uid != os.getuid():
             return DraftFound(
-                problem="The unfinished answers in this folder belong to another user of this computer, "
-                "so they were not opened. You can start again."
+                problem=_(
+                    "The unfinished answers in this folder belong to another user of this computer, "
+                    "so they were not opened. You can start again."
+                )
             )
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
             return DraftFound()
         except OSError as error:
-            return self._set_aside(f"Your unfinished answers could not be read ({error.strerror or error}).")
+            return self._set_aside(_unreadable(error))
         try:
             document = parse(data, str(self.path))
         except ProblemsError as error:
             too_new = any("newer version" in problem.reason for problem in error.problems)
             reason = (
-                "Your unfinished answers were saved by a newer version of this program, which this version cannot read."
+                _("Your unfinished answers were saved by a newer version of this program, which this one cannot read.")
                 if too_new
-                else "Your unfinished answers were damaged and could not be read."
+                else _("Your unfinished answers were damaged and could not be read.")
             )
             return self._set_aside(reason)
         carried = carry_over(self.form, self.migrations, document)
         document = carried.document
         problems = check(self.form, document, str(self.path), complete=False)
         if any(problem.where == "form" for problem in problems):  # recovered() checks the answers only
-            return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
+            return self._set_aside(_("Your unfinished answers do not fit this version of the questionnaire."))
         return self._recover(document, data, carried.left_behind)
 
     def _move_from_old_place(self) -> None:
@@ -164,7 +167,7 @@ class DraftStore:
         whose problems taking answers out cannot settle is set aside."""
         found = recovered(self.form, document, left_behind)
         if found.document is None:
-            return self._set_aside("Your unfinished answers do not fit this version of the questionnaire.")
+            return self._set_aside(_("Your unfinished answers do not fit this version of the questionnaire."))
         if found.answer_again or found.no_longer_asked:
             return replace(found, moved_to=self._keep_copy(data))
         return found
@@ -192,5 +195,11 @@ class DraftStore:
         try:
             os.replace(self.path, target)
         except OSError:
-            return DraftFound(problem=f"{reason} It could not be moved aside either; it stays at {self.path}.")
-        return DraftFound(problem=f"{reason} We kept it at {target}, and you can start again.", moved_to=target)
+            where = _("It could not be moved aside either; it stays at {path}.").format(path=self.path)
+            return DraftFound(problem=f"{reason} {where}")
+        kept = _("We kept it at {path}, and you can start again.").format(path=target)
+        return DraftFound(problem=f"{reason} {kept}", moved_to=target)
+
+
+def _unreadable(error: OSError) -> str:
+    return _("Your unfinished answers could not be read ({reason}).").format(reason=error.strerror or error)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from screener.content.form import ChoiceQuestion, DateQuestion, MultiChoice, NumberQuestion, QuestionBase, TextQuestion
 from screener.content.reading import read_date, read_number
-from screener.content.wording import format_date, plain_number
+from screener.content.wording import EXAMPLE_DATE, format_date, format_number, plain_number
+from screener.i18n import _
 
 
 class AnswerWidget(QWidget):
@@ -142,7 +143,7 @@ class YesNoWidget(ChoiceWidget):
 
     @staticmethod
     def _options(question: QuestionBase) -> list[tuple[Any, str]]:
-        return [(True, "Yes"), (False, "No")]
+        return [(True, _("Yes")), (False, _("No"))]
 
 
 class LineWidget(AnswerWidget):
@@ -172,7 +173,9 @@ class LineWidget(AnswerWidget):
 
 def limit_notice(limit: int) -> QLabel:
     """The sentence shown when typing or pasting ran over an answer's limit and the text was cut."""
-    notice = QLabel(f"Your text was cut at {limit:,} characters, the most this answer can hold.")
+    notice = QLabel(
+        _("Your text was cut at {limit} characters, the most this answer can hold.").format(limit=format_number(limit))
+    )
     notice.setObjectName("hint")
     notice.setWordWrap(True)
     notice.hide()
@@ -228,7 +231,7 @@ class ReadLineWidget(LineWidget):
         value = self.value()
         plain = "" if value is None else plain_number(value) if isinstance(value, (int, float)) else value
         shown = self.question.display(value) if value is not None and plain != self.text() else ""
-        self.understood.setText(f"Understood as {shown}" if shown else "")
+        self.understood.setText(_("Understood as {answer}").format(answer=shown) if shown else "")
         self.understood.setVisible(bool(shown))
 
 
@@ -246,11 +249,13 @@ class NumberWidget(ReadLineWidget):
             return problem
         question = self.question
         if question.integer and not float(value).is_integer():
-            return f"Please type a whole number of {question.unit}, without decimals."
+            return _("Please type a whole number of {unit}, without decimals.").format(unit=question.unit)
         if not question.minimum <= value <= question.maximum:
-            return (
-                f"Please type a number from {plain_number(question.minimum)} to "
-                f"{plain_number(question.maximum)} {question.unit}; {plain_number(value)} is outside that range."
+            return _("Please type a number from {low} to {high} {unit}; {value} is outside that range.").format(
+                low=plain_number(question.minimum),
+                high=plain_number(question.maximum),
+                unit=question.unit,
+                value=plain_number(value),
             )
         return None
 
@@ -262,11 +267,12 @@ class DateWidget(ReadLineWidget):
     """A date typed in common forms, or picked from a calendar (the button beside the field)."""
 
     def __init__(self, question: DateQuestion, parent: QWidget | None = None):
-        super().__init__(question, "for example 14 December 2026", read_date, parent)
-        self.edit.setPlaceholderText("14 December 2026")
+        example = format_date(EXAMPLE_DATE)
+        super().__init__(question, _("for example {date}").format(date=example), read_date, parent)
+        self.edit.setPlaceholderText(example)
         self.pick = QToolButton()
-        self.pick.setText("Calendar…")
-        self.pick.setAccessibleName(f"Pick {question.label.strip()} from a calendar")
+        self.pick.setText(_("Calendar…"))
+        self.pick.setAccessibleName(_("Pick {question} from a calendar").format(question=question.label.strip()))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick)
         self.calendar = QCalendarWidget()

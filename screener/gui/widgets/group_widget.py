@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QPushBut
 from screener.content.form import GroupQuestion
 from screener.engine.visibility import applicable_item_questions
 from screener.gui.widgets.answer_widgets import AnswerWidget
+from screener.i18n import _
 
 
 class GroupWidget(AnswerWidget):
@@ -28,14 +29,14 @@ class GroupWidget(AnswerWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setMaximumHeight(130)
-        self.list.setAccessibleName(f"{question.label.strip()}: list")
-        self.list.setAccessibleDescription(f"Choose a {question.item_name} to change it below")
+        self.list.setAccessibleName(_("{question}: list").format(question=question.label.strip()))
+        self.list.setAccessibleDescription(_("Choose a {item} to change it below").format(item=question.item_name))
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(f"Add a {question.item_name}")
-        self.add_button.setAccessibleName(f"Add a {question.item_name}")
-        self.remove_button = QPushButton(f"Remove this {question.item_name}")
-        self.remove_button.setAccessibleName(f"Remove the selected {question.item_name}")
+        self.add_button = QPushButton(_("Add a {item}").format(item=question.item_name))
+        self.add_button.setAccessibleName(_("Add a {item}").format(item=question.item_name))
+        self.remove_button = QPushButton(_("Remove this {item}").format(item=question.item_name))
+        self.remove_button.setAccessibleName(_("Remove the selected {item}").format(item=question.item_name))
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -76,7 +77,8 @@ class GroupWidget(AnswerWidget):
 
     def _title(self, index: int) -> str:
         name = self.group.entry_title(self.entries[index])
-        return f"{index + 1}. {name or f'New {self.group.item_name} (not chosen yet)'}"
+        new = _("New {item} (not chosen yet)").format(item=self.group.item_name)
+        return f"{index + 1}. {name or new}"
 
     def _show_entry(self, index: int) -> None:
         has_entry = 0 <= index < len(self.entries)
@@ -141,7 +143,7 @@ class GroupWidget(AnswerWidget):
             for item in applicable_item_questions(self.group, entry, answers):
                 value = entry.get(item.id)
                 reason = (
-                    "Please answer this."
+                    _("Please answer this.")
                     if item.required and value is None
                     else item.check_answer(value)
                     if value is not None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 from screener.content.form import QuestionBase
 from screener.gui.text import reflow
 from screener.gui.widgets.answer_widgets import AnswerWidget
+from screener.i18n import _
 
 INVALID_STYLE = "border: 2px solid #a3140f;"  # text fields only: a box around options would clip them
 
@@ -24,7 +25,7 @@ class QuestionRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         top = QHBoxLayout()
-        text = reflow(question.label) + ("  (required)" if question.required else "")
+        text = reflow(question.label) + (_("  (required)") if question.required else "")
         self.label = QLabel(text)
         self.label.setObjectName("question")
         self.label.setWordWrap(True)
@@ -32,11 +33,11 @@ class QuestionRow(QWidget):
         self.help_button: QPushButton | None = None
         self.help_label: QLabel | None = None
         if question.help:
-            self.help_button = QPushButton("Help")
+            self.help_button = QPushButton(_("Help"))
             self.help_button.setObjectName("help")
             self.help_button.setCheckable(True)
-            self.help_button.setAccessibleName(f"Help: {question.label.strip()}")
-            self.help_button.setAccessibleDescription("Shows or hides an explanation of this question (F1)")
+            self.help_button.setAccessibleName(_("Help: {question}").format(question=question.label.strip()))
+            self.help_button.setAccessibleDescription(_("Shows or hides an explanation of this question (F1)"))
             top.addWidget(self.help_button)
         layout.addLayout(top)
         if question.help:
@@ -82,7 +83,9 @@ class QuestionRow(QWidget):
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setStyleSheet(INVALID_STYLE if message else "")
         if message:
-            self.error.setAccessibleName(f"Problem with “{self.question.label.strip()}”: {message}")
+            self.error.setAccessibleName(
+                _("Problem with “{question}”: {message}").format(question=self.question.label.strip(), message=message)
+            )
 
     def focus_input(self) -> None:
         """Focus the first input (for options: the chosen one, as Tab would)."""
@@ -101,7 +104,7 @@ class QuestionRow(QWidget):
             return typed
         value = self.value()
         if value is None:
-            return "Please answer this question." if self.question.required else None
+            return _("Please answer this question.") if self.question.required else None
         reason = self.question.check_answer(value)
         if reason:
             return _plain(reason)
