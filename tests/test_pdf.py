@@ -195,7 +195,7 @@ def test_sections_come_in_order(bundle):
     ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
-    assert "Page 1 of" in text and "Form version 1.2.0" in text and "Made on 23 November 2026" in text
+    assert "Page 1 of" in text and "Form version 1.3.0" in text and "Made on 23 November 2026" in text
 
 
 def test_a_positive_screen_shows_the_crisis_box_for_the_patients_country(bundle):
