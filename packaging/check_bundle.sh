@@ -14,8 +14,14 @@ check_programs() {  # $1: the folder holding screener and screener-gui
     "$1/screener" evaluate "$work/a.json" > /dev/null
     "$1/screener" report "$work/a.json" -o "$work/a.pdf"
     head -c 5 "$work/a.pdf" | grep -q "%PDF-"
+    "$1/screener" check --lang es  # the Spanish form, and the catalogues it needs, are in the bundle
+    "$1/screener" evaluate "$work/a.json" --lang es | grep -q "Resultado de la evaluación"
     QT_QPA_PLATFORM=offscreen SCREENER_SMOKE_WALK="$work/a.json" SCREENER_SMOKE_PDF="$work/walk.pdf" \
         "$1/screener-gui"
+    head -c 5 "$work/walk.pdf" | grep -q "%PDF-"
+    # the wizard in Spanish, chosen from the system's language, to the summary
+    LANG=es_MX.UTF-8 LC_ALL=es_MX.UTF-8 QT_QPA_PLATFORM=offscreen SCREENER_SMOKE_WALK="$work/a.json" \
+        SCREENER_SMOKE_PDF="$work/walk.pdf" "$1/screener-gui" | grep -q "Vale la pena hablarlo"
     head -c 5 "$work/walk.pdf" | grep -q "%PDF-"
     rm -f "$work/a.pdf" "$work/walk.pdf"
 }
