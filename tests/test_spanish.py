@@ -170,6 +170,23 @@ def test_page_one_of_a_spanish_summary_is_spanish_with_the_crisis_box_first():
     assert "Solo un especialista puede decidir" in text
 
 
+@pytest.mark.parametrize("example", sorted(path.stem for path in EXAMPLES_DIR.glob("*.json")))
+def test_a_spanish_page_one_keeps_what_a_specialist_checks_first(example):
+    """Spanish runs about a fifth longer than English: page 1 still ends with the crisis line, with the
+    safety answers, the health points and the medicine trials on it, and says what moved to page 2."""
+    document = parse((EXAMPLES_DIR / f"{example}.json").read_bytes(), example)
+    data = summarise(load(DEFAULT_FORM_DIR, "es"), document, made_on=dt.date(2026, 12, 3)).pdf
+    from pypdf import PdfReader
+
+    first, second = (page.extract_text() for page in PdfReader(io.BytesIO(data)).pages[:2])
+    for said in ("Respuestas sobre la seguridad", "Puntos de salud que revisar", "Medicamentos probados",
+                 "Alcohol o drogas ahora:", "En una crisis:"):  # fmt: skip
+        assert said in first, said
+    assert "En una crisis:" not in second
+    if "Terapia psicológica probada" not in first:
+        assert "están al principio de la página 2" in first and "Terapia psicológica probada" in second
+
+
 def test_the_same_answers_give_a_summary_in_either_language(tmp_path, capsys):
     example = EXAMPLES_DIR / "worth_discussing.json"
     for language, said in (("es", "Vale la pena hablarlo"), ("en", "Worth discussing")):

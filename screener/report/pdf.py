@@ -276,15 +276,16 @@ class _Story:
         return [self.para(sentence.replace("{headings}", headings), "small")]
 
     def height(self, flowables: list[Flowable]) -> float:
-        """How tall these flowables stand in the frame, spaces included (what platypus will need)."""
+        """How tall these flowables stand at the top of a frame, as platypus places them: no space before the
+        first, a space before reduced by the space after the one above it (reportlab's overlapAttachedSpace),
+        and the last one's space after not needed to fit."""
         measuring = Canvas(io.BytesIO())  # some flowables measure text on a canvas; this one is never saved
-        total = 0.0
-        for flowable in flowables:
-            if isinstance(flowable, KeepTogether):  # its own wrap reports "too tall" rather than a height
-                total += self.height(flowable._content)
-                continue
+        total, after = 0.0, None  # after: the space after the flowable above, None at the top
+        for flowable in _unwrapped(flowables):
             _, height = flowable.wrapOn(measuring, self.width, self.page_height)
-            total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            before = 0.0 if after is None else max(flowable.getSpaceBefore() - after, 0.0)
+            total += (after or 0.0) + before + height
+            after = flowable.getSpaceAfter()
         return total
 
     def header(self, header: HeaderView) -> list[Flowable]:
@@ -631,6 +632,14 @@ class _CostChart(Flowable):
         canvas.setFont(FAMILY, 9)
         canvas.drawString(left + 30, legend_y, f"{self.cost.budget_label}: {self.cost.amount(self.cost.budget or 0)}")
         canvas.restoreState()
+
+
+def _unwrapped(flowables: list[Flowable]) -> list[Flowable]:
+    """KeepTogether's contents in its place: its own wrap reports "too tall" rather than a height."""
+    flat: list[Flowable] = []
+    for flowable in flowables:
+        flat += _unwrapped(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
+    return flat
 
 
 def _table(rows: list, widths: list[float], tags: TableTags, style: list[tuple], **options) -> Table:
