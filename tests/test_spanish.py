@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 
 from screener.cli import main
 from screener.content.loading import load
+from screener.content.reading import read_date, read_number
 from screener.content.wording import format_date, format_money
 from screener.engine.answers import parse
 from screener.i18n import LOCALE_DIR, speaking
@@ -153,6 +154,30 @@ def test_dates_numbers_and_money_are_written_the_spanish_way():
     with speaking("en"):
         assert format_date(dt.date(2026, 12, 14)) == "14 December 2026"
         assert format_money(3000, "USD", "$") == "$3,000"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("20.000", 20000), ("$ 3.000,50", 3000.5), ("3,000", 3000), ("2,5", 2.5), ("1.5", 1.5), ("1.500.000", 1500000)],
+)
+def test_amounts_are_read_as_spanish_speakers_write_them(typed, value):
+    with speaking("es"):
+        assert read_number(typed).value == value
+    with speaking("en"):
+        assert read_number("20.000").value == 20  # in English a dot is a decimal point
+
+
+@pytest.mark.parametrize(
+    "typed", ["14 de diciembre de 2026", "14 dic 2026", "diciembre 14, 2026", "14 December 2026", "2026-12-14"]
+)
+def test_dates_are_read_in_either_language(typed):
+    assert read_date(typed).value == "2026-12-14"
+
+
+def test_a_typing_problem_is_said_in_spanish():
+    with speaking("es"):
+        assert read_date("03/04/2026").problem.startswith("Escriba el mes con letras, por ejemplo 14 de diciembre")
+        assert read_number("mucho").problem == "Escriba un número con cifras, por ejemplo 200 o 3000."
 
 
 def _summary(language: str, example: str = "with_precautions") -> str:

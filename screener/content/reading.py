@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from screener.content.wording import EXAMPLE_DATE, format_date
-from screener.i18n import LANGUAGES, _
+from screener.i18n import LANGUAGES, _, current
 
 _CURRENCY = re.compile(r"^(?:[$£€¥]|usd|cad|aud|gbp|eur)\s*|\s*(?:[$£€¥]|usd|cad|aud|gbp|eur)$", re.IGNORECASE)
 _GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_GROUPED_WITH_DOTS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # Spanish: '20.000', '3.000,50'
+_DOTS_GROUP = {"es"}  # the languages whose readers group thousands with dots
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d{1,2}$")
 _PLAIN = re.compile(r"^-?\d+(?:\.\d+)?$|^-?\.\d+$")
 _SPACES = re.compile(r"(?<=\d)[\s\u00a0\u202f'’](?=\d)")
@@ -29,10 +31,13 @@ class Reading:
 
 
 def read_number(text: str) -> Reading:
-    """'$3,000' -> 3000; '3 000' -> 3000; '3000.50' -> 3000.5; '2,5' -> 2.5. Never NaN or infinity."""
+    """'$3,000' -> 3000; '3 000' -> 3000; '3000.50' -> 3000.5; '2,5' -> 2.5; in Spanish also '20.000' -> 20000
+    and '3.000,50' -> 3000.5 (in English '3.000' stays 3). Never NaN or infinity."""
     cleaned = _CURRENCY.sub("", text.strip()).strip()
     cleaned = _SPACES.sub("", cleaned)
-    if _GROUPED.match(cleaned):
+    if current() in _DOTS_GROUP and _GROUPED_WITH_DOTS.match(cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _GROUPED.match(cleaned):
         cleaned = cleaned.replace(",", "")
     elif _DECIMAL_COMMA.match(cleaned):
         cleaned = cleaned.replace(",", ".")
