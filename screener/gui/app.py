@@ -46,8 +46,10 @@ def run_wizard() -> int:
     from screener.gui.wizard import Wizard
     from screener.i18n import set_language
     from screener.store.form_cache import read_cached
+    from screener.store.locations import data_folder
+    from screener.store.preferences import remembered_language
 
-    language = system_language()  # the patient can change it on any page
+    language = remembered_language(data_folder()) or system_language()  # and changed on any page
     set_language(language)
     use_qt_language(language)
     cached = read_cached(DEFAULT_FORM_DIR, language)  # the form as checked at an earlier start, if unchanged
@@ -64,7 +66,6 @@ def run_wizard() -> int:
         return 2
     from screener.gui.single_instance import SingleInstance
     from screener.gui.viewer_copies import remove_viewer_copies
-    from screener.store.locations import data_folder
 
     instance = SingleInstance(data_folder())
     if not instance.claim():

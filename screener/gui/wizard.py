@@ -193,6 +193,10 @@ class Wizard(QWizard):
             return
         set_program_language(code)
         use_qt_language(code)
+        if self.store is not None and not self.shared_mode:
+            from screener.store.preferences import remember_language
+
+            remember_language(self.store.base, code)  # the next start opens in it
         self.bundle = bundle
         self.session.use_bundle(bundle)
         self.retranslate()
@@ -508,8 +512,12 @@ class Wizard(QWizard):
         self.shared_mode = shared
         self.summary_page.open_button.setEnabled(not shared)
         if shared:
+            from screener.store.preferences import forget_language
+
             self.autosave.stop()
             deleted, problem = self._delete_draft()
+            if self.store is not None:
+                forget_language(self.store.base)  # nothing kept means the language chosen too
             self.progress.saved.setText(_("Nothing more is kept on this computer."))
             said = [_("Nothing will be kept on this computer, except a PDF you choose to save.")]
             said += [problem] if problem else [_("Your saved answers were deleted.")] if deleted else []

@@ -159,3 +159,37 @@ def test_a_spanish_wizard_writes_an_english_summary_and_the_reverse(qtbot, wizar
     press(qtbot, wizard, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # "Summary for the specialist &in:"
     press(qtbot, wizard, Qt.Key.Key_Down)  # an English wizard, a Spanish summary
     assert summary.report.language == "es" and "Resumen para la consulta" in pdf_text(summary.pdf_bytes)
+
+
+def test_the_chosen_language_is_remembered_privately_unless_nothing_may_be_kept(qtbot, bundle, tmp_path):
+    import os
+    import stat
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from screener.gui.wizard import Wizard
+    from screener.store.drafts import DraftStore
+
+    store = DraftStore(bundle.form, tmp_path / "data")
+    wizard = Wizard(bundle, store, store.find())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)  # the first page puts the keyboard on Next
+    choose_language(qtbot, wizard, "Español")
+    remembered = tmp_path / "data" / "language"
+    assert remembered.read_text(encoding="utf-8") == "es\n"
+    assert stat.S_IMODE(remembered.stat().st_mode) == 0o600
+    # the next start opens in it, whatever the system's language
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SCREENER_DATA_DIR": str(tmp_path / "data"),
+           "SCREENER_CACHE_DIR": str(tmp_path / "cache"), "SCREENER_QUIT_WHEN_READY": "1", "LANG": "en_US.UTF-8",
+           "LC_ALL": "en_US.UTF-8"}  # fmt: skip
+    code = "from screener.gui.app import run_wizard\nimport screener.i18n as i\nrun_wizard()\nprint(i.current())\n"
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parents[2])  # fmt: skip
+    assert run.stdout.split()[-1] == "es"
+    qtbot.mouseClick(wizard.privacy.shared, Qt.MouseButton.LeftButton)  # nothing kept: not even the language
+    assert wizard.privacy.shared.isChecked() and not remembered.exists()
+    choose_language(qtbot, wizard, "English")
+    assert not remembered.exists()
