@@ -3,9 +3,12 @@ own words all translated, and a summary in either language whatever language the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gettext
 import io
+import json
+import re
 import statistics
 from pathlib import Path
 
@@ -22,7 +25,7 @@ from screener.content.wording import format_date, format_money
 from screener.engine.answers import parse
 from screener.i18n import LOCALE_DIR, speaking
 from screener.paths import DEFAULT_FORM_DIR, FORMS_DIR
-from screener.report.pipeline import summarise
+from screener.report.pipeline import report_for, summarise
 from tests.conftest import EXAMPLES_DIR
 from tests.pdf_helpers import pdf_text
 from tests.readability_es import inflesz, syllables, words
@@ -210,6 +213,42 @@ def test_a_spanish_page_one_keeps_what_a_specialist_checks_first(example):
     assert "En una crisis:" not in second
     if "Terapia psicológica probada" not in first:
         assert "están al principio de la página 2" in first and "Terapia psicológica probada" in second
+
+
+ENGLISH = re.compile(
+    r"\b(the|and|your|you|with|this|that|what|have|how|please|were|was|are|any|did|does|of|it|is|on|for|to|"
+    r"low|high|not|answered|none|page|source)\b",
+    re.IGNORECASE,
+)
+CITATIONS = {"sources", "claim_sources", "entries", "source_ids"}  # sources keep their own names and titles
+TYPED = ("success", "own_questions", "medical_other", "stimulant_names", "benzodiazepine_names")  # the patient's
+
+
+def _words_of(value, where=""):
+    """Every string a Report holds, with where it is, except the names and titles of its sources."""
+    if isinstance(value, str):
+        yield where, value
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            if field.name not in CITATIONS:
+                yield from _words_of(getattr(value, field.name), f"{where}.{field.name}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _words_of(item, f"{where}[{index}]")
+
+
+@pytest.mark.parametrize("example", sorted(path.stem for path in EXAMPLES_DIR.glob("*.json")))
+def test_a_spanish_summary_has_no_english_but_names_and_source_titles(example):
+    raw = json.loads((EXAMPLES_DIR / f"{example}.json").read_text(encoding="utf-8"))
+    raw["answers"] = {key: value for key, value in raw["answers"].items() if key not in TYPED}
+    document = parse(json.dumps(raw).encode(), example)
+    _result, report = report_for(load(DEFAULT_FORM_DIR, "es"), document, made_on=dt.date(2026, 12, 3))
+    english = [
+        f"{where}: {text}"
+        for where, text in _words_of(report)
+        if ENGLISH.search(text) and not text.startswith("Fuente: ")  # "Fuente: The GRADE approach (…)"
+    ]
+    assert english == []
 
 
 def test_the_same_answers_give_a_summary_in_either_language(tmp_path, capsys):

@@ -316,7 +316,7 @@ def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
             reading = build.bundle.form.reading_with(name)
             build.shown_behind_points |= {name} if reading is None else {reading.id, reading.reading.second}
         point = f"{build.numbered}. {finding.text}"
-        rows.append((point, "; ".join(item.value for _, item in behind) or block.no_answer))
+        rows.append((point, "; ".join(item.value for _name, item in behind) or block.no_answer))
     columns = (block.point_label, block.answer_label)
     return TableView(block.heading, columns, tuple(rows), None, block.empty)
 

@@ -67,7 +67,7 @@ class TableView(Frozen):
     note: str | None
     empty: str
     sources: tuple[str, ...] = ()
-    source_label: str = "Source:"
+    source_label: str = ""  # the words before the sources, in the summary's language (none without sources)
 
 
 class FindingView(Frozen):

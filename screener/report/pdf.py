@@ -592,7 +592,8 @@ class _CostChart(Flowable):
         bar_width = min(40, slot / 3)
         for index, bar in enumerate(cost.bars):
             x = left + index * slot + slot / 2 - bar_width - 3
-            for offset, (case, amount, fill) in enumerate((("low", bar.low, self.LOW), ("high", bar.high, self.HIGH))):
+            cases = ((_("low"), bar.low, self.LOW), (_("high"), bar.high, self.HIGH))
+            for offset, (case, amount, fill) in enumerate(cases):
                 height = plot_height * amount / top
                 bx = x + offset * (bar_width + 6)
                 canvas.setFillColor(fill)
@@ -664,7 +665,12 @@ def _ruled(top: float, bottom: float) -> list[tuple]:
 
 def _chart_words(cost: CostView) -> str:
     """The chart's text alternative: each horizon's low and high cost, and the budget it is compared with."""
-    bars = "; ".join(f"{bar.label}: low {cost.amount(bar.low)}, high {cost.amount(bar.high)}" for bar in cost.bars)
+    bars = "; ".join(
+        _("{horizon}: low {low}, high {high}").format(
+            horizon=bar.label, low=cost.amount(bar.low), high=cost.amount(bar.high)
+        )
+        for bar in cost.bars
+    )
     budget = f"; {cost.budget_label}: {cost.amount(cost.budget)}" if cost.budget is not None else ""
     return f"{bars}{budget}."
 
