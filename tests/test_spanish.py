@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po
 from screener.cli import main
 from screener.content.loading import load
 from screener.content.reading import read_date, read_number
-from screener.content.wording import format_date, format_money
+from screener.content.wording import format_date, format_money, format_number
 from screener.engine.answers import parse
 from screener.i18n import LOCALE_DIR, speaking
 from screener.paths import DEFAULT_FORM_DIR, FORMS_DIR
@@ -181,6 +181,18 @@ def test_a_typing_problem_is_said_in_spanish():
     with speaking("es"):
         assert read_date("03/04/2026").problem.startswith("Escriba el mes con letras, por ejemplo 14 de diciembre")
         assert read_number("mucho").problem == "Escriba un número con cifras, por ejemplo 200 o 3000."
+
+
+def test_english_is_written_as_babel_writes_it_without_loading_babel():
+    """English skips Babel (70 ms a run) but must read exactly as Babel's CLDR data would write it."""
+    from babel.dates import format_date as babel_date
+    from babel.numbers import format_decimal
+
+    with speaking("en"):
+        for day in (dt.date(2026, 1, 1), dt.date(2026, 12, 14), dt.date(1999, 9, 30)):
+            assert format_date(day) == babel_date(day, "d MMMM y", locale="en")
+        for number in (0, 7, 1200, 1234567, 2.5, 1200.75):
+            assert format_number(number) == format_decimal(number, locale="en")
 
 
 def _summary(language: str, example: str = "with_precautions") -> str:

@@ -301,14 +301,17 @@ class Wizard(QWizard):
         return self.page_id(self.session.next_step(step))
 
     def _preload_pdf_stack(self) -> None:
-        """While the patient reads and answers, load reportlab, the fonts and QtPdf, so Finish is quick."""
+        """While the patient reads and answers, load reportlab, the fonts and QtPdf, so Finish is quick, and the
+        month names of every language, so the first date typed with a word is read without a pause."""
         import contextlib
 
+        from screener.content.reading import read_date
         from screener.report.pdf_text import register_fonts
 
         with contextlib.suppress(ImportError):  # without PySide6-Pdf the summary page shows no preview
             import PySide6.QtPdfWidgets  # noqa: F401  (the summary page's preview)
         register_fonts()
+        read_date("14 December 2026")
 
     def _closed(self, _result: int) -> None:
         """The copy made for the PDF viewer goes with the window (screener.gui.viewer_copies)."""
