@@ -18,7 +18,7 @@ from screener.content.bundle import FormBundle
 from screener.content.conditions import Condition, comparisons
 from screener.content.form import GroupQuestion
 from screener.content.sources import Citation
-from screener.content.wording import format_date, format_number
+from screener.content.wording import format_date, format_money, format_number
 from screener.engine.conditions import Scope, evaluate
 from screener.engine.evaluation import Evaluation, applicable_citations
 from screener.engine.visibility import applicable
@@ -337,16 +337,12 @@ def _cost(build: _Build, block: blocks.CostBlock) -> CostView:
     cost = result.cost
     labels = block.labels
     currency = cost.currency
-    if currency and currency == result.region.currency and result.region.currency_symbol:
-        money = (result.region.currency_symbol, "")
-    else:
-        money = (f"{currency} " if currency else "", "")
-
-    def amount(value: float) -> str:
-        return f"{money[0]}{value:,.0f}{money[1]}"
+    symbol = result.region.currency_symbol if currency and currency == result.region.currency else ""
 
     def span(low: float, high: float, as_money: bool = True) -> str:
-        show = amount if as_money else (lambda n: f"{n:,.0f}")
+        def show(value: float) -> str:
+            return format_money(round(value), currency, symbol) if as_money else format_number(round(value))
+
         return show(low) if low == high else f"{show(low)} – {show(high)}"
 
     price_note = labels["quoted"] if cost.quoted else labels["typical"]
@@ -376,7 +372,8 @@ def _cost(build: _Build, block: blocks.CostBlock) -> CostView:
         bars,
         cost.budget if cost.budget_comparable else None,
         labels["budget"],
-        money,
+        currency,
+        symbol,
         f"{block.note} {schedule}.",
         _(block.source_label),
         sources,

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Literal
 
 from screener.content.frozen import Frozen
+from screener.content.wording import format_money
 
 Paper = Literal["a4", "letter"]
 
@@ -97,14 +98,15 @@ class CostView(Frozen):
     bars: tuple[CostBar, ...]
     budget: float | None
     budget_label: str
-    money: tuple[str, str]  # how amounts are written: prefix and suffix around the number
+    currency: str | None  # the currency of the amounts
+    symbol: str  # the region's symbol for it ('$'), or '' when the amounts are in another currency
     note: str
     source_label: str
     sources: tuple[str, ...]
 
     def amount(self, value: float) -> str:
-        prefix, suffix = self.money
-        return f"{prefix}{value:,.0f}{suffix}"
+        """A whole amount as the summary's language writes money (content.wording, as every amount)."""
+        return format_money(round(value), self.currency, self.symbol)
 
 
 class QuestionsView(Frozen):
