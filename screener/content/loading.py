@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from screener.content import checks
-from screener.content.bundle import FormBundle
+from screener.content.bundle import FORM_FILES, FormBundle
 from screener.content.form import Form, Question
 from screener.content.migrations import Migrations, VersionSnapshot
 from screener.content.problems import Problems, add_validation_errors
@@ -24,7 +24,7 @@ from screener.content.regions import RegionList
 from screener.content.report_content import ReportContent
 from screener.content.rules import Parameters, Rule, RuleSet
 from screener.content.sources import SourceList
-from screener.content.translation import check_translation, read_entries, translated, translation_file
+from screener.content.translation import TEXT_FIELDS, check_translation, read_entries, translated, translation_file
 from screener.content.yaml_files import read_yaml
 from screener.i18n import SOURCE_LANGUAGE
 
@@ -104,9 +104,10 @@ def check_language(folder: Path, language: str) -> None:
     """Raise ProblemsError naming every text of the form with no current translation into ``language``."""
     folder = Path(folder)
     problems = Problems()
-    own = {
+    own = {  # the form's own files that hold words (migrations.yaml holds none)
         path.stem: read_yaml(path, problems)
-        for path in (folder / name for name in ("form.yaml", "rules.yaml", "parameters.yaml", "report.yaml"))
+        for path in (folder / name for name in FORM_FILES)
+        if path.stem in TEXT_FIELDS
     }
     shared = {"regions": read_yaml(folder.parent / "regions.yaml", problems)}
     for files, yaml_path in ((own, folder / "form.yaml"), (shared, folder.parent / "regions.yaml")):

@@ -20,6 +20,7 @@ titles are never translated (a source is cited by its own title).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,24 +65,48 @@ def translation_file(yaml_path: Path, language: str) -> Path:
 def texts(raw: Any, stem: str) -> dict[str, str]:
     """Every text for people in one file's data: key -> English."""
     found: dict[str, str] = {}
+
+    def keep(where: str, english: str) -> str:
+        found[where] = english
+        return english
+
+    _rewritten(raw, stem, keep)
+    return found
+
+
+def translated(raw: Any, stem: str, entries: dict[str, Entry]) -> Any:
+    """The file's data with each text replaced by its translation where that was made from this English."""
+
+    def current(where: str, english: str) -> str:
+        entry = entries.get(where)
+        return entry.text if entry is not None and entry.english == english and entry.text else english
+
+    return _rewritten(raw, stem, current)
+
+
+def _rewritten(raw: Any, stem: str, text_at: Callable[[str, str], str]) -> Any:
+    """The file's data with each text for people replaced by ``text_at(key, English)``: the one walk that
+    both finds the texts and translates them, so the two can never key a text differently."""
     fields, lists = TEXT_FIELDS.get(stem, frozenset()), TEXT_LISTS.get(stem, frozenset())
 
-    def visit(node: Any, path: str, words: bool = False) -> None:
+    def visit(node: Any, path: str, words: bool = False) -> Any:
         if isinstance(node, dict):
-            for name, value in node.items():
-                if _is_text(value) and name in fields:
-                    found[_join(path, name)] = value
-                else:
-                    visit(value, _join(path, name), name in lists)
-        elif isinstance(node, list):
-            for index, item in enumerate(node):
-                if words and _is_text(item):
-                    found[_join(path, f"#{index}")] = item
-                else:
-                    visit(item, _join(path, _item_name(item, index)))
+            return {
+                name: text_at(_join(path, name), value)
+                if _is_text(value) and name in fields
+                else visit(value, _join(path, name), name in lists)
+                for name, value in node.items()
+            }
+        if isinstance(node, list):
+            return [
+                text_at(_join(path, f"#{index}"), item)
+                if words and _is_text(item)
+                else visit(item, _join(path, _item_name(item, index)))
+                for index, item in enumerate(node)
+            ]
+        return node
 
-    visit(raw, f"{stem}:")
-    return found
+    return visit(raw, f"{stem}:")
 
 
 def _join(path: str, name: Any) -> str:
@@ -99,34 +124,6 @@ def _item_name(item: Any, index: int) -> str:
             if isinstance(item.get(key), str | int):
                 return str(item[key])
     return f"#{index}"
-
-
-def translated(raw: Any, stem: str, entries: dict[str, Entry]) -> Any:
-    """The file's data with each text replaced by its translation where that was made from this English."""
-    fields, lists = TEXT_FIELDS.get(stem, frozenset()), TEXT_LISTS.get(stem, frozenset())
-
-    def current(where: str, english: str) -> str:
-        entry = entries.get(where)
-        return entry.text if entry is not None and entry.english == english and entry.text else english
-
-    def visit(node: Any, path: str, words: bool = False) -> Any:
-        if isinstance(node, dict):
-            return {
-                name: current(_join(path, name), value)
-                if _is_text(value) and name in fields
-                else visit(value, _join(path, name), name in lists)
-                for name, value in node.items()
-            }
-        if isinstance(node, list):
-            return [
-                current(_join(path, f"#{index}"), item)
-                if words and _is_text(item)
-                else visit(item, _join(path, _item_name(item, index)))
-                for index, item in enumerate(node)
-            ]
-        return node
-
-    return visit(raw, f"{stem}:")
 
 
 def read_entries(path: Path, language: str, problems: Problems) -> dict[str, Entry]:

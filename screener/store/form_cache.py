@@ -34,7 +34,10 @@ def content_key(folder: Path, language: str = SOURCE_LANGUAGE) -> str:
     digest = hashlib.sha256(f"screener {__version__} {language}\n".encode())
     files = [folder / name for name in FORM_FILES] + [folder.parent / name for name in SHARED_FILES]
     if language != SOURCE_LANGUAGE:
-        files += [translation_file(folder / "form.yaml", language), translation_file(folder.parent / "x", language)]
+        files += [
+            translation_file(folder / "form.yaml", language),
+            translation_file(folder.parent / "regions.yaml", language),
+        ]
     for path in files:
         digest.update(path.name.encode() + b"\n")
         try:
