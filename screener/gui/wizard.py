@@ -202,7 +202,8 @@ class Wizard(QWizard):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Every word on every page again, in the program's language (Qt's LanguageChange)."""
+        """Every word on every page again, in the program's language. Called by set_language itself rather than
+        from Qt's LanguageChange event, which arrives after the switch is done and would find nothing to do."""
         form = self.bundle.form
         self._set_button_texts()
         self.setWindowTitle(form.title)
@@ -222,14 +223,6 @@ class Wizard(QWizard):
             self.currentPage().show_current()
         if self.answers:
             self.save_draft()  # says "saved at" again, in this language
-
-    def changeEvent(self, event) -> None:
-        from PySide6.QtCore import QEvent
-
-        changed = event.type() == QEvent.Type.LanguageChange and self.bundle is not None
-        if changed and self.bundle.form.language != current_language():
-            self.set_language(current_language())
-        super().changeEvent(event)
 
     # --- building ----------------------------------------------------------------------------------
     def attach(self, bundle: FormBundle, store: DraftStore | None, found: DraftFound | None) -> None:
