@@ -105,3 +105,17 @@ def test_known_gaps_are_still_gaps(bundle):
 @pytest.mark.parametrize("text, numbers", [("In 19 studies with 2,306 people", {"19", "2306"}), ("38 in 100", {"38"})])
 def test_numbers_are_read_as_a_patient_reads_them(text, numbers):
     assert _numbers(text) == numbers
+
+
+def _threshold_numbers(value) -> set[str]:
+    values = value.values() if isinstance(value, dict) else [value]
+    return {f"{number:g}" for number in values}
+
+
+def test_every_threshold_is_said_by_a_cited_source(bundle):
+    """A threshold the rules count with (8 weeks, 200 mg of sertraline) is a number one of its sources says."""
+    unsaid = {
+        name: sorted(_threshold_numbers(parameter.value) - _supported(bundle, parameter.cite))
+        for name, parameter in bundle.parameters.thresholds.items()
+    }
+    assert not {name: numbers for name, numbers in unsaid.items() if numbers}, unsaid
