@@ -274,6 +274,15 @@ def test_twenty_trials_and_long_text_stay_laid_out(bundle):
     assert len(pdf_reader(data).pages) >= 7
 
 
+def test_a_question_with_no_space_in_10000_characters_runs_over_pages(bundle):
+    """A paragraph split across pages is rebuilt from its lines: they must not carry the spaces added for
+    reading, or the long word breaks differently on the next page and the layout fails (found by Hypothesis)."""
+    safety = {"wish_dead": False, "better_off_dead": False, "suicidal_thoughts": False, "past_attempt": False}
+    data, warnings = _pdf(bundle, {**safety, "own_questions": "x" * 10_000})
+    assert not warnings
+    assert pdf_text(data, footers=False).replace(" ", "").count("x" * 1000) >= 9
+
+
 def test_same_answers_and_date_give_identical_bytes(bundle):
     document = _document("with_precautions")
     first, _ = pdf_and_warnings(bundle, document, made_on=DAY)

@@ -137,29 +137,43 @@ class TaggedParagraph(Paragraph):
         """The lines for these widths; platypus asks again for the same widths (a table's cells are wrapped
         to size the table, again to split it, and again to draw), so the last answer is kept."""
         widths = tuple(width) if isinstance(width, (list, tuple)) else (width,)
-        if self._broken is not None and self._broken[0] == widths:
-            return self._broken[1]
-        lines = super().breakLines(width)
-        for line in lines.lines[:-1]:
-            if lines.kind == 0:  # plain text: (extra space, words)
+        if self._broken is None or self._broken[0] != widths:
+            self._broken = (widths, super().breakLines(width))
+        return self._broken[1]
+
+    @contextmanager
+    def _spaced_line_ends(self):
+        """Each line but the last ends in a space while it is drawn. Only while drawn: a split builds the
+        next page's paragraph from these lines, and a space there would break a long word differently."""
+        lines = getattr(getattr(self, "blPara", None), "lines", None) or []
+        kind = getattr(getattr(self, "blPara", None), "kind", 0)
+        undo = []
+        for line in lines[:-1]:
+            if kind == 0:  # plain text: (extra space, words)
                 line[1].append("")
-            elif line.words:  # styled fragments: the last fragment of the line
-                last = line.words[-1]
-                last.text = f"{last.text} " if last.text else last.text
-        self._broken = (widths, lines)
-        return lines
+                undo.append(line[1].pop)
+            elif line.words and line.words[-1].text:  # styled fragments: the last fragment of the line
+                last, text = line.words[-1], line.words[-1].text
+                last.text = f"{text} "
+                undo.append(lambda last=last, text=text: setattr(last, "text", text))
+        try:
+            yield
+        finally:
+            for step in reversed(undo):
+                step()
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (platypus passes _sW by name)
         tags = _tags(canvas)
-        if tags is None:
-            return super().drawOn(canvas, x, y, _sW)
-        if not self.getPlainText().strip():
-            with tags.artifact(canvas):
+        with self._spaced_line_ends():
+            if tags is None:
                 return super().drawOn(canvas, x, y, _sW)
-        name = self.style.name
-        role = "LI" if name == LIST_STYLE else HEADING_STYLES.get(name, "P")
-        with tags.marked(canvas, role):
-            return super().drawOn(canvas, x, y, _sW)
+            if not self.getPlainText().strip():
+                with tags.artifact(canvas):
+                    return super().drawOn(canvas, x, y, _sW)
+            name = self.style.name
+            role = "LI" if name == LIST_STYLE else HEADING_STYLES.get(name, "P")
+            with tags.marked(canvas, role):
+                return super().drawOn(canvas, x, y, _sW)
 
 
 class Figure(Flowable):
