@@ -195,7 +195,7 @@ def test_sections_come_in_order(bundle):
     ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
-    assert "Page 1 of" in text and "Form version 1.3.0" in text and "Made on 23 November 2026" in text
+    assert "Page 1 of" in text and "Form version 1.4.0" in text and "Made on 23 November 2026" in text
 
 
 def test_a_positive_screen_shows_the_crisis_box_for_the_patients_country(bundle):
@@ -281,6 +281,20 @@ def test_a_question_with_no_space_in_10000_characters_runs_over_pages(bundle):
     data, warnings = _pdf(bundle, {**safety, "own_questions": "x" * 10_000})
     assert not warnings
     assert pdf_text(data, footers=False).replace(" ", "").count("x" * 1000) >= 9
+
+
+@pytest.mark.parametrize(
+    "limit, dose_cell, adequacy",
+    [
+        ("side_effects", "100 (most tolerated)", "Yes: side effects stopped a higher dose, so 100 mg counts"),
+        ("not_sure", "100 (not sure if more)", "No: 100 mg a day (target used here: at least 200 mg)"),
+    ],
+)
+def test_what_stopped_a_higher_dose_stands_beside_the_dose_on_page_one(bundle, limit, dose_cell, adequacy):
+    answers = dict(_document("other_steps_first").answers)
+    answers["med_trials"] = [dict(answers["med_trials"][0], dose_mg=100, dose_limit=limit), answers["med_trials"][1]]
+    page_one = _pages(_pdf(bundle, answers)[0])[0]
+    assert dose_cell in page_one and adequacy in page_one
 
 
 def test_same_answers_and_date_give_identical_bytes(bundle):

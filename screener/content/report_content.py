@@ -81,6 +81,9 @@ class TableColumn(Frozen):
     detail: Annotated[str | None, Field(description="an item question whose answer replaces 'other'")] = None
     number_only: Annotated[bool, Field(description="numbers without their unit (the label names the unit)")] = False
     also: Annotated[str | None, Field(description="a second item question shown in the same cell: '16 / 10'")] = None
+    aside: Annotated[
+        str | None, Field(description="an item question shown in brackets after the answer, when answered")
+    ] = None
 
 
 class TableCheck(Frozen):

@@ -248,6 +248,8 @@ def _table(build: _Build, block: blocks.TableBlock) -> TableView:
                 cell = (
                     f"{cell or '?'} / {_cell(column, group.item_question(column.also), entry.get(column.also)) or '?'}"
                 )
+            if column.aside and (aside := _cell(column, group.item_question(column.aside), entry.get(column.aside))):
+                cell = f"{cell} ({aside})" if cell else f"({aside})"
             row.append(cell)
         if check and index < len(checks):
             said = (shortfalls[index] if index < len(shortfalls) else []) or (
