@@ -145,11 +145,10 @@ class TaggedParagraph(Paragraph):
     def _spaced_line_ends(self):
         """Each line but the last ends in a space while it is drawn. Only while drawn: a split builds the
         next page's paragraph from these lines, and a space there would break a long word differently."""
-        lines = getattr(getattr(self, "blPara", None), "lines", None) or []
-        kind = getattr(getattr(self, "blPara", None), "kind", 0)
+        broken = getattr(self, "blPara", None)  # set by wrap or split; drawOn always comes after one of them
         undo = []
-        for line in lines[:-1]:
-            if kind == 0:  # plain text: (extra space, words)
+        for line in broken.lines[:-1] if broken else []:
+            if broken.kind == 0:  # plain text: (extra space, words)
                 line[1].append("")
                 undo.append(line[1].pop)
             elif line.words and line.words[-1].text:  # styled fragments: the last fragment of the line
