@@ -175,6 +175,7 @@ def _check(options) -> int:
     from screener.content.loading import check_language, load
     from screener.content.problems import ProblemsError
     from screener.engine.cases import run_cases
+    from screener.engine.hazards import run_hazards
 
     folders = options.form_dirs or sorted(path.parent for path in FORMS_DIR.glob("*/form.yaml"))
     if not folders:
@@ -192,16 +193,19 @@ def _check(options) -> int:
             failures += 1
             continue
         runs = [run_cases(bundle) for bundle in bundles]  # in English every phrase a case expects is read too
-        broken = [problem for run in runs for problem in run.problems.items]
+        hazards = [run_hazards(bundle) for bundle in bundles]
+        broken = [problem for run in [*runs, *hazards] for problem in run.problems.items]
         if broken:
-            _err(ProblemsError(f"The cases in {folder} do not all hold", broken).render())
+            _err(ProblemsError(f"The cases or the hazard log in {folder} do not all hold", broken).render())
             failures += 1
             continue
         bundle = bundles[0]
         _out(
             f"{folder}: form '{bundle.form.id}' version {bundle.form.version} is valid "
             f"({sum(1 for _ in bundle.form.questions())} questions, {len(bundle.rules.rules)} rules); "
-            f"{runs[0].ran} cases ran and all hold."
+            f"{runs[0].ran} cases ran and all hold; "
+            f"{hazards[0].hazards} {'hazard is' if hazards[0].hazards == 1 else 'hazards are'} controlled in all "
+            f"{hazards[0].tried} answer sets that signal them."
             + (f" Its {LANGUAGES[options.lang]} translation is complete and current." if options.lang else "")
         )
     return EXIT_BAD_INPUT if failures else EXIT_OK

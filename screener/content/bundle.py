@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from screener.content.form import Form
+from screener.content.lexicon import Lexicon
 from screener.content.frozen import Frozen
 from screener.content.migrations import Migrations
 from screener.content.regions import RegionList
@@ -16,7 +17,8 @@ from screener.content.sources import SourceList
 
 # in the form's folder (migrations.yaml only where the form has earlier versions)
 FORM_FILES = ("form.yaml", "rules.yaml", "parameters.yaml", "report.yaml", "migrations.yaml")
-SHARED_FILES = ("sources.yaml", "regions.yaml")  # in its parent, shared by every form
+# in its parent, shared by every form (medicine_names.yaml only where a form reads typed medicines)
+SHARED_FILES = ("sources.yaml", "regions.yaml", "medicine_names.yaml")
 
 
 class FormBundle(Frozen):
@@ -30,6 +32,7 @@ class FormBundle(Frozen):
     regions: RegionList
     content: ReportContent
     migrations: Migrations = field(default_factory=Migrations)  # none: answers of another version are refused
+    lexicon: Lexicon = field(default_factory=Lexicon)  # none: typed text is shown, never read for names
 
     @property
     def threshold_values(self) -> dict[str, Any]:

@@ -13,7 +13,17 @@ from typing import get_args
 
 from screener.content.conditions import Condition, comparisons, references
 from screener.content.cost_model import fact_names
-from screener.content.form import Form, GroupQuestion, NumberQuestion, QuestionBase, SingleChoice, YesNo
+from screener.content.form import (
+    Form,
+    GroupQuestion,
+    NumberQuestion,
+    QuestionBase,
+    SingleChoice,
+    TextQuestion,
+    YesNo,
+)
+from screener.content.hazards import CONTROL_CATEGORIES, HazardLog
+from screener.content.lexicon import Lexicon
 from screener.content.migrations import Migrations, VersionSnapshot
 from screener.content.problems import Problems, duplicates
 from screener.content.reads import block_questions, unread_questions
@@ -30,7 +40,7 @@ from screener.content.report_content import (
     ReportContent,
     TableBlock,
 )
-from screener.content.rules import CATEGORIES, FactDef, Parameters, RuleSet, placeholders
+from screener.content.rules import CATEGORIES, FactDef, NameSearch, Parameters, RuleSet, placeholders
 from screener.content.sources import Citation, SourceList
 
 
@@ -135,7 +145,13 @@ def _check_condition(
 
 
 def check_rules(
-    path: Path, rules: RuleSet, form: Form, broken: set[str], parameters: Parameters, problems: Problems
+    path: Path,
+    rules: RuleSet,
+    form: Form,
+    broken: set[str],
+    parameters: Parameters,
+    lexicon: Lexicon,
+    problems: Problems,
 ) -> None:
     answers: dict[str, QuestionBase | None] = dict.fromkeys(broken)  # broken: reported already
     answers.update((question.id, question) for _, question in form.questions())
@@ -161,8 +177,10 @@ def check_rules(
         for name in fact.unanswered:
             if name not in answers:
                 problems.add(path, f"{where} > unanswered", f"'{name}' is not a question of the form")
+        if fact.finds is not None:
+            _check_name_search(path, f"{where} > finds", fact.finds, answers, lexicon, problems)
         facts.add(fact.id)
-        facts |= set(filter(None, [fact.why_not_fact, fact.names_fact]))
+        facts |= set(filter(None, [fact.why_not_fact, fact.names_fact, fact.notes_fact]))
     for rule_id in duplicates(rule.id for rule in rules.rules):
         problems.add(path, f"rule '{rule_id}'", "this rule id is used more than once")
     for rule in rules.rules:
@@ -172,12 +190,35 @@ def check_rules(
             problems.add(path, f"{where} > raises", f"'{rule.raises}' is not one of the outcomes")
         for name in sorted(rule.placeholders() - facts - set(answers)):
             problems.add(path, f"{where} > text or reason", f"{{{name}}} is neither a fact nor a question id")
+        for name in rule.shows:
+            if name not in answers:
+                problems.add(path, f"{where} > shows", f"'{name}' is not a question of the form")
     for outcome in rules.outcomes:
         for number, variant in enumerate(outcome.variants, start=1):
             at = f"outcome '{outcome.id}' > variant {number}"
             _check_condition(path, f"{at} > when", variant.when, problems, answers=answers, facts=facts, params=params)
             for name in sorted(placeholders(variant.summary) - facts - set(answers)):
                 problems.add(path, f"{at} > summary", f"{{{name}}} is neither a fact nor a question id")
+
+
+def _check_name_search(
+    path: Path,
+    where: str,
+    search: NameSearch,
+    answers: dict[str, QuestionBase | None],
+    lexicon: Lexicon,
+    problems: Problems,
+) -> None:
+    """A search for typed names reads text questions, for kinds of names that the lexicon lists."""
+    for kind in search.kinds:
+        if kind not in lexicon.kinds:
+            problems.add(path, where, f"'{kind}' is not a kind of medicine in medicine_names.yaml")
+    for name in search.questions:
+        question = answers.get(name)
+        if name not in answers:
+            problems.add(path, where, f"'{name}' is not a question of the form")
+        elif question is not None and not isinstance(question, TextQuestion):
+            problems.add(path, where, f"'{name}' is not a text question, so it holds no typed names")
 
 
 def _check_count(
@@ -455,3 +496,55 @@ def _current_ids(form: Form) -> dict[str, list[str]]:
             for item in question.questions:
                 ids[f"{question.id}.{item.id}"] = list(getattr(item, "option_values", []))
     return ids
+
+
+def check_hazard_log(
+    path: Path, log: HazardLog, form: Form, rules: RuleSet, parameters: Parameters, content: ReportContent,
+    problems: Problems,
+) -> None:
+    """Every hazard has a control of category safety or precaution, shown on page 1 where it must be, and a
+    signal that names only real answers and facts."""
+    answers: dict[str, QuestionBase | None] = {question.id: question for _, question in form.questions()}
+    facts = set(fact_names(parameters.cost)) | {"currency"}
+    for fact in rules.facts:
+        facts |= {fact.id, *filter(None, [fact.why_not_fact, fact.names_fact, fact.notes_fact])}
+    outcome_ids = {outcome.id for outcome in rules.outcomes}
+    for outcome_id in log.reassuring:
+        if outcome_id not in outcome_ids:
+            problems.add(path, "reassuring", f"'{outcome_id}' is not one of the outcomes")
+    rule_by_id = {rule.id: rule for rule in rules.rules}
+    first_page = page_one_categories(content)
+    for hazard_id in duplicates(hazard.id for hazard in log.hazards):
+        problems.add(path, f"hazard '{hazard_id}'", "this hazard id is used more than once")
+    for hazard in log.hazards:
+        where = f"hazard '{hazard.id}'"
+        _check_condition(path, f"{where} > signal", hazard.signal, problems, answers=answers, facts=facts)
+        if not hazard.controls:
+            problems.add(path, where, "has no control: name the rule that must fire whenever its signal holds")
+        for rule_id in hazard.controls:
+            rule = rule_by_id.get(rule_id)
+            if rule is None:
+                problems.add(path, f"{where} > controls", f"'{rule_id}' is not a rule of rules.yaml")
+            elif rule.category not in CONTROL_CATEGORIES:
+                problems.add(
+                    path,
+                    f"{where} > controls",
+                    f"rule '{rule_id}' is of category {rule.category}: a control must be "
+                    f"{' or '.join(CONTROL_CATEGORIES)}, so that it is never missed",
+                )
+            elif hazard.page_one and rule.category not in first_page:
+                problems.add(path, f"{where} > controls", f"rule '{rule_id}' ({rule.category}) is not shown on page 1")
+        for variant_id in duplicates(variant.id for variant in hazard.variants):
+            problems.add(path, f"{where} > variant '{variant_id}'", "this variant id is used more than once")
+
+
+def page_one_categories(content: ReportContent) -> set[str]:
+    """The finding categories page 1 shows: safety in the crisis box, and those of the blocks before its end."""
+    shown = {"safety"}
+    ids = [block.id for block in content.blocks]
+    last = content.first_page.last_block if content.first_page else None
+    end = ids.index(last) if last in ids else len(ids)
+    for block in content.blocks[:end]:
+        if isinstance(block, (FindingsBlock, PointsBlock)):
+            shown |= set(block.categories)
+    return shown

@@ -18,12 +18,13 @@ from pydantic import TypeAdapter, ValidationError
 from screener.content import checks
 from screener.content.bundle import FORM_FILES, FormBundle
 from screener.content.form import Form, Question
+from screener.content.lexicon import Lexicon
 from screener.content.migrations import Migrations, VersionSnapshot
 from screener.content.problems import Problems, add_validation_errors
 from screener.content.regions import RegionList
 from screener.content.report_content import ReportContent
 from screener.content.rules import Parameters, Rule, RuleSet
-from screener.content.sources import SourceList
+from screener.content.sources import Citation, SourceList
 from screener.content.translation import TEXT_FIELDS, check_translation, read_entries, translated, translation_file
 from screener.content.yaml_files import read_yaml
 from screener.i18n import SOURCE_LANGUAGE
@@ -45,10 +46,13 @@ def load(folder: Path, language: str = SOURCE_LANGUAGE) -> FormBundle:
     sources = _load_model(folder.parent / "sources.yaml", SourceList, problems, read)
     regions = _load_model(folder.parent / "regions.yaml", RegionList, problems, read)
     content = _load_model(folder / "report.yaml", ReportContent, problems, read)
+    lexicon = Lexicon()
+    if (folder.parent / "medicine_names.yaml").exists():
+        lexicon = _load_model(folder.parent / "medicine_names.yaml", Lexicon, problems, read) or lexicon
     if form is not None:
         checks.check_form(folder / "form.yaml", form, broken, regions, problems)
     if form is not None and rules is not None and parameters is not None:
-        checks.check_rules(folder / "rules.yaml", rules, form, broken, parameters, problems)
+        checks.check_rules(folder / "rules.yaml", rules, form, broken, parameters, lexicon, problems)
     if form is not None and parameters is not None:
         checks.check_cost(folder / "parameters.yaml", parameters, form, problems)
     if form is not None and rules is not None and content is not None:
@@ -57,6 +61,9 @@ def load(folder: Path, language: str = SOURCE_LANGUAGE) -> FormBundle:
             checks.check_reads(folder / "form.yaml", form, rules, parameters, content, problems)
     if sources is not None:
         checks.check_sources(folder.parent / "sources.yaml", sources, problems)
+        for kind, names in lexicon.kinds.items():
+            citation = Citation(names.source)
+            checks.check_citation(folder.parent / "medicine_names.yaml", f"kind '{kind}'", citation, sources, problems)
         for file, citations in checks.all_citations(folder, rules, parameters, regions, content):
             for where, citation in citations:
                 checks.check_citation(file, where, citation, sources, problems)
@@ -74,7 +81,7 @@ def load(folder: Path, language: str = SOURCE_LANGUAGE) -> FormBundle:
             )
     problems.raise_if_any(f"The form in {folder} has problems")
     assert form and rules and parameters and sources and regions and content
-    return FormBundle(folder, form, rules, parameters, sources, regions, content, migrations)
+    return FormBundle(folder, form, rules, parameters, sources, regions, content, migrations, lexicon)
 
 
 type Reader = Callable[[Path], Any]

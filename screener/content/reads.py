@@ -56,14 +56,14 @@ def _read(form: Form, rules: RuleSet, cost: CostModel, content: ReportContent) -
                 items |= {question.title_from, *filter(None, [question.title_other])}
     for fact in rules.facts:
         conditions([fact.when, fact.where, *(said.when for said in fact.why_not + fact.notes)])
-        answers |= set(fact.unanswered) | set(filter(None, [fact.count]))
+        answers |= set(fact.unanswered) | set(filter(None, [fact.count])) | set(fact.finds.questions if fact.finds else [])
         items |= set(fact.distinct)
         for said in fact.why_not + fact.notes:
             items |= placeholders(said.text)
             answers |= {ref.answer for ref in said.values.values() if ref.answer}
     for rule in rules.rules:
         conditions([rule.when, *_citation_conditions(rule.cite)])
-        answers |= rule.placeholders()
+        answers |= rule.placeholders() | set(rule.shows)
     for outcome in rules.outcomes:
         for variant in outcome.variants:
             conditions([variant.when])

@@ -72,6 +72,22 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+class NameSearch(Frozen):
+    """Where typed text is read for names of medicines of some kinds (``forms/medicine_names.yaml``).
+
+    ``in`` lists the text questions searched for a name; ``as_given`` the ones whose every part counts as it
+    stands, found name or not (the field that asks for this very medicine's name and dose).
+    """
+
+    kinds: Annotated[list[str], Field(min_length=1)]
+    in_: Annotated[list[str], Field(alias="in")] = field(default_factory=list)
+    as_given: list[str] = field(default_factory=list)
+
+    @property
+    def questions(self) -> list[str]:
+        return [*self.as_given, *self.in_]
+
+
 class FactDef(Frozen):
     """A fact derived from the answers: a count of group entries, a named condition, or questions left empty.
 
@@ -81,7 +97,8 @@ class FactDef(Frozen):
     on a path that differs from the usual one ("target 20 mg after age 60").
 
     ``unanswered`` counts the listed questions that applied but were left empty; ``{<fact id>_names}`` names
-    them, so that silence is reported as silence, never read as "no".
+    them, so that silence is reported as silence, never read as "no". ``finds`` counts the medicines of some
+    kinds named in typed text; ``{<fact id>_names}`` gives each as typed ('clonazepam 1 mg twice a day').
     """
 
     id: Id
@@ -99,11 +116,14 @@ class FactDef(Frozen):
     unanswered: Annotated[list[str], Field(description="questions whose silence is counted")] = field(
         default_factory=list
     )
+    finds: NameSearch | None = None
 
     def __post_init__(self) -> None:
-        kinds = [self.count is not None, self.when is not None, bool(self.unanswered)]
+        kinds = [self.count is not None, self.when is not None, bool(self.unanswered), self.finds is not None]
         if sum(kinds) != 1:
-            raise ValueError("a fact has exactly one of 'count' (with an optional 'where'), 'when' or 'unanswered'")
+            raise ValueError(
+                "a fact has exactly one of 'count' (with an optional 'where'), 'when', 'unanswered' or 'finds'"
+            )
         if (self.where is not None or self.distinct or self.why_not or self.notes) and self.count is None:
             raise ValueError("'where', 'distinct', 'why_not' and 'notes' go with 'count'")
 
@@ -114,8 +134,13 @@ class FactDef(Frozen):
 
     @property
     def names_fact(self) -> str | None:
-        """The name of the text fact naming the questions left empty, for an ``unanswered`` fact."""
-        return f"{self.id}_names" if self.unanswered else None
+        """The text fact naming the questions left empty (``unanswered``) or the medicines found (``finds``)."""
+        return f"{self.id}_names" if self.unanswered or self.finds else None
+
+    @property
+    def notes_fact(self) -> str | None:
+        """The text fact naming each entry with its notes, when a count has notes: 'Escitalopram: 30 mg …'."""
+        return f"{self.id}_notes" if self.notes else None
 
 
 class Rule(Frozen):
@@ -127,6 +152,9 @@ class Rule(Frozen):
     reason: Annotated[str, Field(min_length=1, description="why it applies; may name facts and answers in {braces}")]
     ask: Annotated[str, Field(min_length=1, description="a question to ask the specialist")]
     cite: Annotated[list[Citation], Field(min_length=1)]
+    shows: Annotated[
+        list[str], Field(description="answers printed beside the point besides those its condition names")
+    ] = field(default_factory=list)
 
     def placeholders(self) -> set[str]:
         return placeholders(self.text) | placeholders(self.reason)

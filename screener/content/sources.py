@@ -9,7 +9,9 @@ from typing import Annotated, Literal
 from screener.content.conditions import Condition
 from screener.content.frozen import Field, Frozen
 
-SourceKind = Literal["article", "study", "review", "guideline", "consensus", "regulator", "service", "estimate"]
+SourceKind = Literal[
+    "article", "study", "review", "guideline", "consensus", "regulator", "service", "estimate", "reference"
+]
 
 
 class Source(Frozen):

@@ -66,7 +66,7 @@ def run_cases(bundle: FormBundle) -> CaseRun:
     """Run every case in the form folder's cases.yaml; report every mismatch."""
     path = bundle.folder / "cases.yaml"
     problems = Problems()
-    cases = _read_cases(path, problems)
+    cases = read_cases(path, problems)
     if cases is None:
         return CaseRun(0, problems)
     for case_id in duplicates(case.id for case in cases):
@@ -83,7 +83,8 @@ def run_cases(bundle: FormBundle) -> CaseRun:
     return CaseRun(len(cases), problems)
 
 
-def _read_cases(path: Path, problems: Problems) -> list[Case] | None:
+def read_cases(path: Path, problems: Problems) -> list[Case] | None:
+    """The cases of a cases.yaml, or None (its problems recorded)."""
     raw = read_yaml(path, problems)
     if raw is None:
         return None

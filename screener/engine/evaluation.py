@@ -16,10 +16,11 @@ from screener.content.bundle import FormBundle
 from screener.content.form import GroupQuestion
 from screener.content.frozen import Frozen
 from screener.content.regions import Region
-from screener.content.rules import FactDef, OutcomeDef, Rule, Shortfall
+from screener.content.rules import FactDef, NameSearch, OutcomeDef, Rule, Shortfall
 from screener.content.sources import Citation
 from screener.engine.conditions import Outcome, Scope, evaluate, resolve
 from screener.engine.cost import CostProjection, project
+from screener.engine.typed_names import find_names, parts
 from screener.engine.visibility import applicable, prune
 from screener.i18n import _
 
@@ -86,12 +87,18 @@ def evaluate_answers(bundle: FormBundle, raw_answers: Mapping[str, Any]) -> Eval
                 entry_shortfalls[fact.id] = shortfalls
                 facts[fact.why_not_fact] = _name_shortfalls(bundle, fact, entries, shortfalls)
             if fact.notes:
-                entry_notes[fact.id] = [
+                notes = [
                     _said(fact.notes, scope.with_item(entry)) if check.value else []
                     for entry, check in zip(entries, checks, strict=True)
                 ]
+                entry_notes[fact.id] = notes
+                facts[fact.notes_fact or ""] = _name_shortfalls(bundle, fact, entries, notes)
         elif fact.when is not None:
             facts[fact.id] = evaluate(fact.when, scope).value
+        elif fact.finds is not None:
+            found = _found(bundle, fact.finds, answers, applies)
+            facts[fact.id] = len(found)
+            facts[fact.names_fact or ""] = "; ".join(found) or _("no name typed")
         else:
             silent = [name for name in fact.unanswered if applies(name) and answers.get(name) in (None, "", [])]
             facts[fact.id] = len(silent)
@@ -122,6 +129,17 @@ def _count(fact: FactDef, entries: list[Mapping[str, Any]], checks: list[Outcome
     if not fact.distinct:
         return len(met)
     return len({tuple(str(entry.get(name, "")).casefold() for name in fact.distinct) for entry in met})
+
+
+def _found(bundle: FormBundle, search: NameSearch, answers: Mapping[str, Any], applies: Callable[[str], bool]) -> list[str]:
+    """Each medicine of the kinds searched for, as typed: every part of an ``as_given`` answer, then each part
+    of the other answers that names one the ``as_given`` parts do not."""
+    given = [text for name in search.as_given if applies(name) and isinstance(text := answers.get(name), str)]
+    typed = [text for name in search.in_ if applies(name) and isinstance(text := answers.get(name), str)]
+    named_in_given = {found.name for found in find_names(bundle.lexicon, search.kinds, given)}
+    shown = [part for text in given for part in parts(text)]
+    shown += [found.part for found in find_names(bundle.lexicon, search.kinds, typed) if found.name not in named_in_given]
+    return list(dict.fromkeys(shown))
 
 
 def _said(declared: list[Shortfall], scope: Scope) -> list[str]:

@@ -92,9 +92,11 @@ class _Build:
         self.cited |= {cite.source for cite in kept}
         return tuple(self.bundle.sources.cite(cite) for cite in kept)
 
-    def answers_behind(self, rule_id: str) -> list[tuple[str, Item]]:
+    def answers_behind(self, rule_id: str, silent: str) -> list[tuple[str, Item]]:
         """The answers a rule's condition names, as the patient gave them; for a choose-several question,
-        only the options the condition asks about (so 'Glaucoma', not every condition ticked)."""
+        only the options the condition asks about (so 'Glaucoma', not every condition ticked). Then the
+        answers the rule ``shows``, each with its label ('What and how often: 6 beers every night'), or
+        ``silent`` where it applies and was left empty: silence is shown as silence."""
         rule = next(rule for rule in self.bundle.rules.rules if rule.id == rule_id)
         asked: dict[str, set] = {}
         for compare in comparisons(rule.when):
@@ -113,6 +115,14 @@ class _Build:
                     continue
             question = self.bundle.form.question(name)
             items.append((name, Item(question.short, question.brief(value))))
+        for name in rule.shows:
+            question = self.bundle.form.question(name)
+            value = self.result.answers.get(name)
+            if value in (None, "", []):
+                if applicable(self.bundle.form, self.result.answers).applies(name):
+                    items.append((name, Item(question.short, f"{question.short}: {silent}")))
+            else:
+                items.append((name, Item(question.short, f"{question.short}: {question.brief(value)}")))
         return self.as_readings(items)
 
     def as_readings(self, items: list[tuple[str, Item]]) -> list[tuple[str, Item]]:
@@ -313,7 +323,7 @@ def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
         build.cited |= set(finding.source_ids)
         build.numbered += 1
         build.point_numbers[finding.id] = build.numbered
-        behind = build.answers_behind(finding.id)
+        behind = build.answers_behind(finding.id, block.no_answer)
         for name, _answer in behind:
             reading = build.bundle.form.reading_with(name)
             build.shown_behind_points |= {name} if reading is None else {reading.id, reading.reading.second}
