@@ -102,7 +102,7 @@ def test_example_lists_and_prints(capsys):
     [
         ("{broken", "This answers file is damaged"),
         (
-            '{"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.4.0"}, "answers": {"x": 1}}',
+            '{"schema_version": 1, "form": {"id": "ketamine_ocd", "version": "1.5.0"}, "answers": {"x": 1}}',
             "answers > x: there is no question with this id in the form",
         ),
         (  # from an earlier version, when nothing at all can be carried over

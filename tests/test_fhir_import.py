@@ -46,7 +46,7 @@ def test_a_response_from_another_tool_is_read_by_link_id_and_what_does_not_fit_i
     response = {
         "resourceType": "QuestionnaireResponse",
         "status": "in-progress",
-        "questionnaire": "urn:screener:questionnaire:ketamine_ocd|1.4.0",
+        "questionnaire": "urn:screener:questionnaire:ketamine_ocd|1.5.0",
         "item": [
             {"linkId": "name", "answer": [{"valueString": "Ana Ruiz"}]},
             {"linkId": "country", "answer": [{"valueCoding": {"code": "MARS"}}]},

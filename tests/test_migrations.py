@@ -25,9 +25,11 @@ OLD = Path(__file__).parent / "forms" / "old_answers" / "ketamine_ocd-1.0.0-with
 def test_a_1_0_0_answers_file_evaluates_with_what_was_carried_over_and_a_list_of_what_was_not(bundle, capsys):
     assert main(["evaluate", str(OLD), "--json"]) == 0
     captured = capsys.readouterr()
-    assert '"outcome": "worth_discussing_with_precautions"' in captured.out  # as its 1.2.0 twin
+    # its ERP course does not say whether it was finished (asked since 1.5.0), so it is not counted as full
+    assert '"outcome": "other_steps_first"' in captured.out
+    assert "not said if the course was finished" in captured.out
     assert '"id": "safety_not_answered"' in captured.out  # the new safety questions: never read as no
-    assert "made with version 1.0.0 of the form, carried over to 1.4.0" in captured.err
+    assert "made with version 1.0.0 of the form, carried over to 1.5.0" in captured.err
     assert "not carried over: current_ocd_medicines (version 1.1.0 no longer asks this question)" in captured.err
     assert "not carried over: Thoughts of suicide (past week) ('none' is no longer one of the answers" in captured.err
     assert "new since then, not answered: Wished to be dead (past weeks)" in captured.err

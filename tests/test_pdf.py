@@ -84,8 +84,7 @@ def test_page_one_is_the_snapshot_and_the_core_ends_by_page_three(bundle, name):
         "Medicines tried",
         "Antipsychotics added",
         "Talking therapy tried",
-        "Health points to check before treatment",
-        "Alcohol or drugs now:",
+        "Health points to check before treatment",  # every hazard among the answers about now stands here
         "In a crisis:",  # every summary ends page 1 with the patient's own crisis line
     ):
         assert fact in first, fact
@@ -195,7 +194,7 @@ def test_sections_come_in_order(bundle):
     ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
-    assert "Page 1 of" in text and "Form version 1.4.0" in text and "Made on 23 November 2026" in text
+    assert "Page 1 of" in text and "Form version 1.5.0" in text and "Made on 23 November 2026" in text
 
 
 def test_a_positive_screen_shows_the_crisis_box_for_the_patients_country(bundle):
@@ -210,7 +209,7 @@ def test_a_positive_screen_shows_the_crisis_box_for_the_patients_country(bundle)
     assert text.index("Help is available now") < text.index("Screening outcome")
     assert "Samaritans: Call 116 123" in text and "Call 999 or 112" in text
     assert "988" not in text and "13 11 14" not in text  # only the patient's own region's lines
-    assert "Worth discussing" in text
+    assert "Other steps first" in text and "Worth discussing" not in text  # a positive screen is no go-ahead
 
 
 def test_patient_text_is_printed_literally(bundle):
@@ -286,7 +285,11 @@ def test_a_question_with_no_space_in_10000_characters_runs_over_pages(bundle):
 @pytest.mark.parametrize(
     "limit, dose_cell, adequacy",
     [
-        ("side_effects", "100 (most tolerated)", "Yes: side effects stopped a higher dose, so 100 mg counts"),
+        (
+            "side_effects",
+            "100 (most tolerated)",
+            "No: side effects held the dose at 100 mg a day: counted as not tolerated, not as a trial that failed",
+        ),
         ("not_sure", "100 (not sure if more)", "No: 100 mg a day (target used here: at least 200 mg)"),
     ],
 )

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from screener.content.form import Form
-from screener.content.lexicon import Lexicon
 from screener.content.frozen import Frozen
+from screener.content.lexicon import Lexicon
 from screener.content.migrations import Migrations
 from screener.content.regions import RegionList
 from screener.content.report_content import ReportContent

@@ -499,7 +499,12 @@ def _current_ids(form: Form) -> dict[str, list[str]]:
 
 
 def check_hazard_log(
-    path: Path, log: HazardLog, form: Form, rules: RuleSet, parameters: Parameters, content: ReportContent,
+    path: Path,
+    log: HazardLog,
+    form: Form,
+    rules: RuleSet,
+    parameters: Parameters,
+    content: ReportContent,
     problems: Problems,
 ) -> None:
     """Every hazard has a control of category safety or precaution, shown on page 1 where it must be, and a

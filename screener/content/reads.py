@@ -56,7 +56,9 @@ def _read(form: Form, rules: RuleSet, cost: CostModel, content: ReportContent) -
                 items |= {question.title_from, *filter(None, [question.title_other])}
     for fact in rules.facts:
         conditions([fact.when, fact.where, *(said.when for said in fact.why_not + fact.notes)])
-        answers |= set(fact.unanswered) | set(filter(None, [fact.count])) | set(fact.finds.questions if fact.finds else [])
+        answers |= (
+            set(fact.unanswered) | set(filter(None, [fact.count])) | set(fact.finds.questions if fact.finds else [])
+        )
         items |= set(fact.distinct)
         for said in fact.why_not + fact.notes:
             items |= placeholders(said.text)

@@ -120,7 +120,10 @@ class PointsBlock(BlockBase):
     categories: Annotated[list[str], Field(min_length=1)]
     point_label: Annotated[str, Field(min_length=1)]
     answer_label: Annotated[str, Field(min_length=1)]
-    no_answer: Annotated[str, Field(min_length=1, description="in the answer column of a finding that names no answer")]
+    no_answer: Annotated[str, Field(min_length=1, description="in the answer column where the answers were left empty")]
+    worked_out: Annotated[
+        str, Field(min_length=1, description="in the answer column of a point worked out from several answers")
+    ]
     empty: Annotated[str, Field(min_length=1, description="said when no finding applies")]
 
 

@@ -40,7 +40,7 @@ TEXT_FIELDS: dict[str, frozenset[str]] = {
         "compared", "cost", "count", "evidence", "finding", "harms_common", "harms_serious", "involves", "money",
         "side_effects", "speed", "time", "what", "range", "rated", "not_rated", "not_compared", "price",
         "budget", "quoted", "quote_source", "typical", "tried", "point_label", "very_low", "low", "moderate",
-        "high",
+        "high", "worked_out",
     }),
     "regions": frozenset({"name", "how", "emergency"}),
 }

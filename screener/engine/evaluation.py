@@ -131,14 +131,18 @@ def _count(fact: FactDef, entries: list[Mapping[str, Any]], checks: list[Outcome
     return len({tuple(str(entry.get(name, "")).casefold() for name in fact.distinct) for entry in met})
 
 
-def _found(bundle: FormBundle, search: NameSearch, answers: Mapping[str, Any], applies: Callable[[str], bool]) -> list[str]:
+def _found(
+    bundle: FormBundle, search: NameSearch, answers: Mapping[str, Any], applies: Callable[[str], bool]
+) -> list[str]:
     """Each medicine of the kinds searched for, as typed: every part of an ``as_given`` answer, then each part
     of the other answers that names one the ``as_given`` parts do not."""
     given = [text for name in search.as_given if applies(name) and isinstance(text := answers.get(name), str)]
     typed = [text for name in search.in_ if applies(name) and isinstance(text := answers.get(name), str)]
     named_in_given = {found.name for found in find_names(bundle.lexicon, search.kinds, given)}
     shown = [part for text in given for part in parts(text)]
-    shown += [found.part for found in find_names(bundle.lexicon, search.kinds, typed) if found.name not in named_in_given]
+    shown += [
+        found.part for found in find_names(bundle.lexicon, search.kinds, typed) if found.name not in named_in_given
+    ]
     return list(dict.fromkeys(shown))
 
 

@@ -116,4 +116,6 @@ def _check_controlled(
             f"the signal holds but no control fires (expected one of: {', '.join(hazard.controls) or 'none named'})",
         )
     if result.outcome.id in log.reassuring:
-        problems.add(path, where, f"the signal holds but the outcome is '{result.outcome.id}', which says none was found")
+        problems.add(
+            path, where, f"the signal holds but the outcome is '{result.outcome.id}', which says none was found"
+        )

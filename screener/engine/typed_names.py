@@ -67,9 +67,9 @@ def _match(word: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] | No
         return None
     for name, found in table.items():
         allowed = 2 if len(name) >= 9 else 1 if len(name) >= 5 else 0
-        if allowed and name[0] == word[0] and abs(len(name) - len(word)) <= allowed:
-            if _distance(word, name, allowed) <= allowed:
-                return found
+        close = allowed and name[0] == word[0] and abs(len(name) - len(word)) <= allowed
+        if close and _distance(word, name, allowed) <= allowed:
+            return found
     return None
 
 

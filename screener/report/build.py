@@ -328,9 +328,17 @@ def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
             reading = build.bundle.form.reading_with(name)
             build.shown_behind_points |= {name} if reading is None else {reading.id, reading.reading.second}
         point = f"{build.numbered}. {finding.text}"
-        rows.append((point, "; ".join(item.value for _name, item in behind) or block.no_answer))
+        rows.append((point, "; ".join(item.value for _name, item in behind) or _unshown(build, finding.id, block)))
     columns = (block.point_label, block.answer_label)
     return TableView(block.heading, columns, tuple(rows), None, block.empty)
+
+
+def _unshown(build: _Build, rule_id: str, block: blocks.PointsBlock) -> str:
+    """The answer column of a point with no answer to show: left empty, or worked out from several answers
+    (a dose in the medicines table, names typed in a list), which the point itself then says."""
+    rule = next(rule for rule in build.bundle.rules.rules if rule.id == rule_id)
+    names_answers = any(compare.subject[0] == "answer" for compare in comparisons(rule.when)) or rule.shows
+    return block.no_answer if names_answers else block.worked_out
 
 
 def _crisis_line(build: _Build, block: blocks.CrisisLineBlock) -> TextView:

@@ -52,6 +52,7 @@ def test_a_keyboard_user_fills_every_page_and_reaches_the_right_summary(qtbot, w
     you.choose("therapy_format", "weekly", group="therapy_trials")
     you.type("sessions", "16", group="therapy_trials")
     you.choose("ocd_specialist", "yes", group="therapy_trials")
+    you.choose("erp_completed", "finished", group="therapy_trials")
     you.choose("therapy_outcome", "little_or_none", group="therapy_trials")
     you.next()
     you.on("medical")
@@ -73,5 +74,5 @@ def test_a_keyboard_user_fills_every_page_and_reaches_the_right_summary(qtbot, w
     assert [trial["medicine"] for trial in answers["med_trials"]] == ["sertraline", "fluoxetine"]
     assert answers["conditions"] == ["heart", "liver"] and answers["budget_3_months"] == 20000
     shown = wizard.summary_page.text.text()
-    assert "Worth discussing, with precautions" in shown and "Samaritans" in shown
+    assert "Other steps first" in shown and "Samaritans" in shown  # a positive screen: a safety check first
     assert wizard.progress.help_button.isVisible()  # crisis help stays one key press away

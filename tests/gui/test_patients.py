@@ -19,7 +19,12 @@ FLUOXETINE = dict(
     medicine="fluoxetine", dose_mg=60, weeks_total=12, weeks_at_dose=10, outcome="worse", stopped_side_effects=False
 )
 ERP = dict(
-    therapy_type="erp", therapy_format="weekly", sessions=16, ocd_specialist="yes", therapy_outcome="little_or_none"
+    therapy_type="erp",
+    therapy_format="weekly",
+    sessions=16,
+    ocd_specialist="yes",
+    erp_completed="finished",
+    therapy_outcome="little_or_none",
 )
 
 
