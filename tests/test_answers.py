@@ -100,3 +100,14 @@ def test_a_broken_character_is_refused_with_a_reason(bundle):
     assert problems == [
         "answers > name: the text has a broken character (U+D800) that cannot be saved; please retype it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("country", "budget", "refused"),
+    [("CO", 4_000_000, False), ("US", 4_000_000, True), ("MX", 15_000_000, False), ("GB", 1_000_000, False)],
+)
+def test_money_limits_depend_on_the_currency(bundle, country, budget, refused):
+    """A budget is checked against the most for the patient's own currency: pesos run to more digits."""
+    answers = {"country": country, "budget_3_months": budget}
+    problems = check(bundle.form, new_document(bundle.form, answers), "a.json", complete=False)
+    assert bool(problems.items) == refused, problems.items

@@ -44,7 +44,7 @@ def test_findings_record_what_fired_them(bundle):
     needs = next(finding for finding in result.findings if finding.id == "needs_med_trials")
     assert "adequate_med_no_benefit is 1 (less than 2)" in needs.fired_by
     assert "Different medicines at the usual dose and time: 1." in needs.reason
-    assert "Sertraline (Zoloft): 150 mg a day (target used here: at least 200 mg)" in needs.reason
+    assert "Sertraline: 150 mg a day (target used here: at least 200 mg)" in needs.reason
     table = result.entry_checks["adequate_med_trials"]
     assert [check.value for check in table] == [False, True]
     assert "dose_mg is 150 (at least 200)" in table[0].because

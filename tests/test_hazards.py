@@ -23,7 +23,7 @@ def _edit(path, old: str, new: str) -> None:
 
 def test_check_passes_with_the_hazard_log_and_says_so(capsys):
     assert main(["check"]) == 0
-    assert "20 hazards are controlled in all" in capsys.readouterr().out
+    assert "22 hazards are controlled in all" in capsys.readouterr().out
 
 
 def test_the_second_form_keeps_a_log_of_its_own(capsys):
@@ -77,6 +77,34 @@ def test_a_signal_that_still_gives_none_fails(form_copy, capsys):
         "the signal holds but the outcome is 'worth_discussing', which says none was found"
     ) in err
     assert "hazard 'substance_use_now' in case 'drinking_now'" in err  # cases.yaml is swept too
+
+
+def test_counting_trials_that_side_effects_kept_low_as_adequate_fails(form_copy, capsys):
+    """Round 3 counted a dose that side effects capped as a full trial: pseudo-resistance read as resistance."""
+    _edit(
+        form_copy / "rules.yaml",
+        "            - {item: dose_mg, at_least: {param: med_target_dose_mg, by: medicine}}\n",
+        "            - {item: dose_mg, at_least: {param: med_target_dose_mg, by: medicine}}\n"
+        "            - {item: dose_limit, equals: side_effects}\n",
+    )
+    assert main(["check", str(form_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "hazard 'pseudo_resistance' > variant 'two_low_doses_held_by_side_effects'" in err
+    assert "the signal holds but profile_resistant fired, which must not" in err
+
+
+def test_reading_a_not_sure_erp_therapist_as_trained_fails(form_copy, capsys):
+    """Round 3 read "not sure" about the therapist's ERP training as yes, and never asked if a course ended."""
+    _edit(
+        form_copy / "rules.yaml",
+        '        - {item: ocd_specialist, equals: "yes"}\n',
+        '        - {not: {item: ocd_specialist, equals: "no"}}\n',
+    )
+    _edit(form_copy / "rules.yaml", "        - {item: erp_completed, one_of: [finished, stopped_not_helping]}\n", "")
+    assert main(["check", str(form_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "hazard 'erp_course_not_known_full' > variant 'training_not_sure'" in err
+    assert "hazard 'erp_course_not_known_full' > variant 'end_not_said'" in err
 
 
 def test_a_variant_that_gives_no_signal_proves_nothing(form_copy, capsys):

@@ -70,6 +70,14 @@ def check_form(path: Path, form: Form, broken: set[str], regions: RegionList | N
                 _check_group(path, question, earlier, problems)
             earlier[question.id] = question
     for _, question in form.questions():
+        if isinstance(question, NumberQuestion) and question.maximum_by is not None:
+            by = form.question(question.maximum_by.question)
+            where = f"question '{question.id}' > maximum_by"
+            if not isinstance(by, SingleChoice):
+                problems.add(path, where, f"'{question.maximum_by.question}' is not a single-choice question")
+            else:
+                for value in sorted(set(question.maximum_by.values) - set(by.option_values)):
+                    problems.add(path, where, f"'{value}' is not an option of '{by.id}'")
         if isinstance(question, NumberQuestion) and question.reading is not None:
             second = form.question(question.reading.second)
             if not isinstance(second, NumberQuestion) or second.unit != question.unit:
@@ -524,8 +532,11 @@ def check_hazard_log(
     for hazard in log.hazards:
         where = f"hazard '{hazard.id}'"
         _check_condition(path, f"{where} > signal", hazard.signal, problems, answers=answers, facts=facts)
-        if not hazard.controls:
+        if not hazard.controls and not hazard.never:
             problems.add(path, where, "has no control: name the rule that must fire whenever its signal holds")
+        for rule_id in hazard.never:
+            if rule_id not in rule_by_id:
+                problems.add(path, f"{where} > never", f"'{rule_id}' is not a rule of rules.yaml")
         for rule_id in hazard.controls:
             rule = rule_by_id.get(rule_id)
             if rule is None:

@@ -9,7 +9,7 @@ the wizard and the CLI share one definition.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import field
 from typing import Annotated, Any, Literal
 
@@ -164,22 +164,44 @@ class Reading(Frozen):
     label: Annotated[str, Field(min_length=1)]
 
 
+class MaximumBy(Frozen):
+    """A larger most for some answers of another question: money in a currency whose unit is worth far less
+    than a US dollar runs to more digits ('4,000,000' Colombian pesos is about 1,000 dollars)."""
+
+    question: Annotated[str, Field(min_length=1, description="a single-choice question, such as the country")]
+    values: Annotated[dict[str, float], Field(min_length=1, description="option -> the most for it")]
+
+
 class NumberQuestion(QuestionBase):
     kind: Literal["number"]
     unit: Annotated[str, Field(min_length=1)]
     minimum: float
-    maximum: float
+    maximum: Annotated[float, Field(description="the most, unless maximum_by gives another for these answers")]
+    maximum_by: MaximumBy | None = None
     integer: bool = True
     reading: Annotated[Reading | None, Field(description="this answer is the first part of a reading")] = None
 
     def __post_init__(self) -> None:
-        if self.minimum > self.maximum:
-            raise ValueError(f"minimum {self.minimum} is above maximum {self.maximum}")
+        for most in [self.maximum, *(self.maximum_by.values.values() if self.maximum_by else [])]:
+            if self.minimum > most:
+                raise ValueError(f"minimum {self.minimum} is above maximum {most}")
 
-    def range_text(self) -> str:
+    def most(self, answers: Mapping[str, Any]) -> float:
+        """The most an answer may be, given the other answers (the country, for money)."""
+        if self.maximum_by is None:
+            return self.maximum
+        return self.maximum_by.values.get(answers.get(self.maximum_by.question), self.maximum)
+
+    def range_text(self, answers: Mapping[str, Any] | None = None) -> str:
         return _("{low} to {high} {unit}").format(
-            low=plain_number(self.minimum), high=plain_number(self.maximum), unit=self.unit
+            low=plain_number(self.minimum), high=plain_number(self.most(answers or {})), unit=self.unit
         )
+
+    def above_most(self, value: Any, answers: Mapping[str, Any]) -> str | None:
+        """Why a number is too large for these answers (the check that needs the other answers), or None."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > self.most(answers):
+            return f"{plain_number(value)} is outside the range {self.range_text(answers)}"
+        return None
 
     def display(self, value: Any) -> str:
         return f"{format_number(value)} {self.unit}"
@@ -194,8 +216,12 @@ class NumberQuestion(QuestionBase):
             return "expected a number"
         if self.integer and not float(value).is_integer():
             return "expected a whole number"
-        if not self.minimum <= value <= self.maximum:
-            return f"{plain_number(value)} is outside the range {self.range_text()}"
+        largest = max([self.maximum, *(self.maximum_by.values.values() if self.maximum_by else [])])
+        if not self.minimum <= value <= largest:  # the most for the other answers: above_most
+            shown = _("{low} to {high} {unit}").format(
+                low=plain_number(self.minimum), high=plain_number(largest), unit=self.unit
+            )
+            return f"{plain_number(value)} is outside the range {shown}"
         return None
 
 
@@ -258,14 +284,17 @@ class GroupQuestion(QuestionBase):
     def item_question(self, question_id: str) -> QuestionBase | None:
         return next((question for question in self.questions if question.id == question_id), None)
 
-    def entry_title(self, entry: dict[str, Any]) -> str:
-        """What one entry is called in lists: the name the patient typed, else the chosen answer's label."""
+    def entry_title(self, entry: dict[str, Any], short: bool = False) -> str:
+        """What one entry is called in lists: the name the patient typed, else the chosen answer's label (its
+        short label where ``short``: 'Sertraline' rather than 'Sertraline (Zoloft)')."""
         typed = entry.get(self.title_other) if self.title_other else None
         if isinstance(typed, str) and typed.strip():
             return typed.strip()
         question = self.item_question(self.title_from)
         value = entry.get(self.title_from)
-        return question.display(value) if question is not None and value is not None else ""
+        if question is None or value is None:
+            return ""
+        return question.brief(value) if short else question.display(value)
 
     def check_answer(self, value: Any) -> str | None:
         if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):

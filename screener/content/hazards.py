@@ -3,8 +3,10 @@
 ``<form>/hazards.yaml`` is a hazard analysis in the manner of ISO 14971 (hazard, hazardous situation, harm,
 severity, control, evidence that the control works), kept so that completeness comes from the method rather
 than from the next review. Each hazard's ``signal`` is a condition over answers and derived facts; its
-``controls`` are rules of category safety or precaution, never information; its ``variants`` are changes to
-the answers of the log's ``contexts`` (cases of ``cases.yaml``) that give the signal. ``screener check``
+``controls`` are rules of category safety or precaution, never information (a hazard of reading, such as
+calling someone treatment-resistant on trials that side effects kept low, is held off by ``never``: rules
+that must not fire); its ``variants`` are changes to the answers of the log's ``contexts`` (cases of
+``cases.yaml``) that give the signal. ``screener check``
 runs them all (``screener.engine.hazards``) and fails where a signal can be given without a control firing.
 """
 
@@ -43,6 +45,9 @@ class Hazard(Frozen):
     controls: Annotated[list[str], Field(description="rules that must fire whenever the signal holds")] = field(
         default_factory=list
     )
+    never: Annotated[
+        list[str], Field(description="rules that must not fire while the signal holds: a wrong reading held off")
+    ] = field(default_factory=list)
     page_one: Annotated[bool, Field(description="the control must stand on page 1 of the summary")] = True
     cite: Annotated[list[Citation], Field(min_length=1)]
     variants: Annotated[list[Variant], Field(min_length=1)]

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import field, fields
 from typing import Any
 
-from screener.content.form import Form, GroupQuestion, QuestionBase
+from screener.content.form import Form, GroupQuestion, NumberQuestion, QuestionBase
 from screener.content.frozen import ID_PATTERN, Frozen
 from screener.content.problems import Problems, ProblemsError
 from screener.engine.visibility import applicable, applicable_item_questions
@@ -201,6 +201,8 @@ def _check_value(
     complete: bool,
 ) -> None:
     reason = question.check_answer(value)
+    if reason is None and isinstance(question, NumberQuestion):
+        reason = question.above_most(value, answers)
     if reason:
         problems.add(file, where, reason)
         return

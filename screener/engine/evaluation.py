@@ -163,7 +163,7 @@ def _name_shortfalls(
     group = bundle.form.question(fact.count or "")
     assert isinstance(group, GroupQuestion)
     named = [
-        f"{group.entry_title(entry) or '?'}: {', '.join(reasons)}"
+        f"{group.entry_title(entry, short=True) or '?'}: {', '.join(reasons)}"
         for entry, reasons in zip(entries, shortfalls, strict=True)
         if reasons
     ]

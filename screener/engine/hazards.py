@@ -109,13 +109,16 @@ def _signals(bundle: FormBundle, hazard: Hazard, result: Evaluation) -> bool:
 def _check_controlled(
     path: Path, where: str, hazard: Hazard, log: HazardLog, result: Evaluation, problems: Problems
 ) -> None:
-    if not set(hazard.controls) & set(result.finding_ids):
+    wrong = sorted(set(hazard.never) & set(result.finding_ids))
+    if wrong:
+        problems.add(path, where, f"the signal holds but {', '.join(wrong)} fired, which must not")
+    if hazard.controls and not set(hazard.controls) & set(result.finding_ids):
         problems.add(
             path,
             where,
             f"the signal holds but no control fires (expected one of: {', '.join(hazard.controls) or 'none named'})",
         )
-    if result.outcome.id in log.reassuring:
+    if hazard.controls and result.outcome.id in log.reassuring:  # a wrong reading held off may still go ahead
         problems.add(
             path, where, f"the signal holds but the outcome is '{result.outcome.id}', which says none was found"
         )

@@ -142,7 +142,7 @@ class _NumberedCanvas(Canvas):
 
 
 BODY_PT = 11  # the smallest size for running text
-TABLE_PT = 9.5  # the smallest size for tables, labels and source lines
+TABLE_PT = 10  # the smallest size for tables, labels and source lines: page 1 is read at a glance
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -253,19 +253,30 @@ class _Story:
         """The order to draw the blocks in: page 1's snapshot, then a new page.
 
         When page 1 does not fit, the declared blocks move to the top of page 2, in their declared order,
-        until it does; page 1 then says where they went, just before its last block (the crisis line).
+        until it does; then each moved block comes back, the last declared (the most wanted on page 1) first,
+        where it fits in the room left. Page 1 then says what moved, just before its last block (the crisis
+        line).
         """
         page_one = report.page_one
         assert page_one is not None
         first = list(range(page_one.count))
         moved: list[int] = []
-        note = []
+
+        def fits(blocks: list[int], away: list[int]) -> bool:
+            note = self.moved_note(report, page_one.moved, away) if away else []
+            return self.height([flowable for i in blocks for flowable in drawn[i]] + note) <= self.page_height
+
         for index in page_one.movable:
-            if self.height([flowable for i in first for flowable in drawn[i]] + note) <= self.page_height:
+            if fits(first, moved):
                 break
             first.remove(index)
             moved.append(index)
-            note = self.moved_note(report, page_one.moved, moved)
+        for index in reversed(list(moved)):
+            back = sorted([*first, index])
+            if fits(back, [i for i in moved if i != index]):
+                first = back
+                moved.remove(index)
+        note = self.moved_note(report, page_one.moved, moved) if moved else []
         if first:
             last = first[-1]
             drawn[last] = [*note, *drawn[last], PageBreak()]
@@ -404,9 +415,10 @@ class _Story:
         return [KeepTogether(flowables[:2]), *flowables[2:]]
 
     def column_widths(self, columns: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[float]:
-        """No word is ever broken: each column gets its longest word, then the rest of the width by text length."""
+        """No word is ever broken. When every cell fits on one line (a header on two), each column gets that
+        width and a share of the rest; otherwise each gets its longest word, then the rest by text length."""
         bold = f"{FAMILY}-Bold"
-        floors, weights = [], []
+        floors, weights, natural = [], [], []
         for index, column in enumerate(columns):
             cells = [column, *(row[index] for row in rows)]
             words = [word for cell in cells for word in cell.split()] or [""]
@@ -414,6 +426,10 @@ class _Story:
             header_in_two_lines = stringWidth(column, bold, TABLE_PT) / 2
             floors.append(max(widest, header_in_two_lines) + 9)  # 4 pt padding each side
             weights.append(max([len(row[index]) for row in rows] + [len(column) // 2]) or 1)  # headers may wrap
+            one_line = max([stringWidth(row[index], bold, TABLE_PT) for row in rows] + [header_in_two_lines])
+            natural.append(max(one_line + 9, floors[-1]))
+        if sum(natural) <= self.width:  # every cell on one line: each column its line, and a share of the rest
+            floors, weights = natural, natural
         spare = max(self.width - sum(floors), 0)
         total = sum(weights)
         widths = [floor + spare * weight / total for floor, weight in zip(floors, weights, strict=True)]

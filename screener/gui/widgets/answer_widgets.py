@@ -239,7 +239,9 @@ class NumberWidget(ReadLineWidget):
     """A number with its unit and range beside it. '$3,000', '3 000' and '3000.50' are all understood."""
 
     def __init__(self, question: NumberQuestion, parent: QWidget | None = None):
-        super().__init__(question, f"{question.unit}  ({question.range_text()})", read_number, parent)
+        # a most that depends on another answer (money, by country) is said when a number goes over it
+        hint = question.unit if question.maximum_by else f"{question.unit}  ({question.range_text()})"
+        super().__init__(question, hint, read_number, parent)
 
     def input_error(self) -> str | None:
         """The number's own problems, in the patient's words rather than the answers file's."""
@@ -250,14 +252,24 @@ class NumberWidget(ReadLineWidget):
         question = self.question
         if question.integer and not float(value).is_integer():
             return _("Please type a whole number of {unit}, without decimals.").format(unit=question.unit)
-        if not question.minimum <= value <= question.maximum:
-            return _("Please type a number from {low} to {high} {unit}; {value} is outside that range.").format(
-                low=plain_number(question.minimum),
-                high=plain_number(question.maximum),
-                unit=question.unit,
-                value=plain_number(value),
-            )
+        if value < question.minimum or (question.maximum_by is None and value > question.maximum):
+            return self._outside(question.maximum, value)
         return None
+
+    def entry_problem(self, answers: dict[str, Any]) -> str | None:
+        """Over the most for the patient's other answers (a budget in Colombian pesos may run to billions)."""
+        value = self.value()
+        if value is not None and self.question.above_most(value, answers):
+            return self._outside(self.question.most(answers), value)
+        return None
+
+    def _outside(self, most: float, value: float) -> str:
+        return _("Please type a number from {low} to {high} {unit}; {value} is outside that range.").format(
+            low=plain_number(self.question.minimum),
+            high=plain_number(most),
+            unit=self.question.unit,
+            value=plain_number(value),
+        )
 
     def set_value(self, value: Any) -> None:
         self.edit.setText("" if value is None else f"{value:g}")
