@@ -334,11 +334,13 @@ def _points(build: _Build, block: blocks.PointsBlock) -> TableView:
 
 
 def _unshown(build: _Build, rule_id: str, block: blocks.PointsBlock) -> str:
-    """The answer column of a point with no answer to show: left empty, or worked out from several answers
-    (a dose in the medicines table, names typed in a list), which the point itself then says."""
+    """The answer column of a point with no answer to show: every answer it names left empty, or else worked
+    out from other answers (a dose in the medicines table, a name typed in the list of all medicines, under
+    a "None of these"), which the point itself then says."""
     rule = next(rule for rule in build.bundle.rules.rules if rule.id == rule_id)
-    names_answers = any(compare.subject[0] == "answer" for compare in comparisons(rule.when)) or rule.shows
-    return block.no_answer if names_answers else block.worked_out
+    named = {compare.subject[1] for compare in comparisons(rule.when) if compare.subject[0] == "answer"}
+    given = [name for name in named | set(rule.shows) if build.result.answers.get(name) not in (None, "", [])]
+    return block.no_answer if (named or rule.shows) and not given else block.worked_out
 
 
 def _crisis_line(build: _Build, block: blocks.CrisisLineBlock) -> TextView:

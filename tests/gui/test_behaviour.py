@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -90,6 +91,35 @@ def test_an_abandoned_branch_does_not_reach_the_summary(patient, wizard):
     )
     assert medicines.heading == "Medicines tried for OCD" and medicines.rows == ()
     assert "med_trials" in wizard.answers  # kept, in case the patient changes their mind again
+
+
+@pytest.mark.parametrize(
+    ("country", "typed", "problem"),
+    [
+        ("CO", "4000000", None),  # four million Colombian pesos, about a thousand dollars
+        (
+            "US",
+            "4000000",
+            "Please type a number from 0 to 1,000,000 in your currency; 4,000,000 is outside that range.",
+        ),
+        (
+            "CO",
+            "5000000000",
+            "Please type a number from 0 to 4,000,000,000 in your currency; 5,000,000,000 is outside that range.",
+        ),
+    ],
+)
+def test_a_budget_is_held_to_the_most_for_the_patients_currency(patient, country, typed, problem):
+    to_section(patient, "about")
+    patient.choose("country", country)
+    to_section(patient, "practical")
+    patient.type("budget_3_months", typed)
+    patient.next()
+    if problem is None:
+        assert patient.page.step_id != "practical"
+    else:
+        patient.on("practical")
+        assert patient.row("budget_3_months").error.text() == problem
 
 
 def test_validation_is_inline_and_blocks_next(patient):

@@ -265,10 +265,10 @@ class NumberWidget(ReadLineWidget):
 
     def _outside(self, most: float, value: float) -> str:
         return _("Please type a number from {low} to {high} {unit}; {value} is outside that range.").format(
-            low=plain_number(self.question.minimum),
-            high=plain_number(most),
+            low=format_number(self.question.minimum),
+            high=format_number(most),
             unit=self.question.unit,
-            value=plain_number(value),
+            value=format_number(value),
         )
 
     def set_value(self, value: Any) -> None:

@@ -106,8 +106,8 @@ class QuestionRow(QWidget):
         if value is None:
             return _("Please answer this question.") if self.question.required else None
         reason = self.question.check_answer(value)
-        if reason:
-            return _plain(reason)
+        if reason:  # the widget may say it in the patient's words, with the other answers in view
+            return self.input.entry_problem(answers) or _plain(reason)
         return self.input.entry_problem(answers)
 
 
