@@ -127,6 +127,11 @@ def check_language(folder: Path, language: str) -> None:
     problems.raise_if_any(f"The {language} translation of {folder} is not complete")
 
 
+def read_model(path: Path, model: type[Model], problems: Problems) -> Model | None:
+    """One YAML file checked against a model, as written; None with its problems recorded."""
+    return _load_model(path, model, problems, lambda path: read_yaml(path, problems))
+
+
 def _load_model(path: Path, model: type[Model], problems: Problems, read: Reader) -> Model | None:
     raw = read(path)
     if raw is None:

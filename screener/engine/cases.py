@@ -11,13 +11,11 @@ from dataclasses import field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from screener.content.bundle import FormBundle
 from screener.content.form import Id
 from screener.content.frozen import Field, Frozen
-from screener.content.problems import Problems, add_validation_errors, duplicates
-from screener.content.yaml_files import read_yaml
+from screener.content.loading import read_model
+from screener.content.problems import Problems, duplicates
 from screener.engine.answers import check, new_document
 from screener.engine.evaluation import evaluate_answers
 from screener.i18n import SOURCE_LANGUAGE
@@ -85,14 +83,8 @@ def run_cases(bundle: FormBundle) -> CaseRun:
 
 def read_cases(path: Path, problems: Problems) -> list[Case] | None:
     """The cases of a cases.yaml, or None (its problems recorded)."""
-    raw = read_yaml(path, problems)
-    if raw is None:
-        return None
-    try:
-        return TypeAdapter(CaseFile).validate_python(raw).cases
-    except ValidationError as error:
-        add_validation_errors(problems, path, raw, error)
-        return None
+    found = read_model(path, CaseFile, problems)
+    return None if found is None else found.cases
 
 
 def _run_case(

@@ -13,14 +13,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from screener.content.bundle import FormBundle
 from screener.content.checks import check_citation, check_hazard_log
 from screener.content.frozen import Frozen
 from screener.content.hazards import Hazard, HazardLog
-from screener.content.problems import Problems, add_validation_errors
-from screener.content.yaml_files import read_yaml
+from screener.content.loading import read_model
+from screener.content.problems import Problems
 from screener.engine.answers import check, new_document
 from screener.engine.cases import read_cases
 from screener.engine.conditions import Scope, evaluate
@@ -40,7 +38,7 @@ def run_hazards(bundle: FormBundle) -> HazardRun:
     if not path.exists():
         problems.add(path, "", "there is no hazard log: every form keeps one (see screener.content.hazards)")
         return HazardRun(0, 0, problems)
-    log = _read_log(path, problems)
+    log = read_model(path, HazardLog, problems)
     if log is None:
         return HazardRun(0, 0, problems)
     check_hazard_log(path, log, bundle.form, bundle.rules, bundle.parameters, bundle.content, problems)
@@ -74,17 +72,6 @@ def run_hazards(bundle: FormBundle) -> HazardRun:
                 tried += 1
                 _check_controlled(path, f"hazard '{hazard.id}' in case '{case.id}'", hazard, log, result, problems)
     return HazardRun(len(log.hazards), tried, problems)
-
-
-def _read_log(path: Path, problems: Problems) -> HazardLog | None:
-    raw = read_yaml(path, problems)
-    if raw is None:
-        return None
-    try:
-        return TypeAdapter(HazardLog).validate_python(raw)
-    except ValidationError as error:
-        add_validation_errors(problems, path, raw, error)
-        return None
 
 
 def _over(answers: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
