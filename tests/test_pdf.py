@@ -300,6 +300,29 @@ def test_what_stopped_a_higher_dose_stands_beside_the_dose_on_page_one(bundle, l
     assert dose_cell in page_one and adequacy in page_one
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_page_one_is_set_in_10_pt_or_more_and_keeps_the_erp_history(name, language):
+    """Page 1 is read at a glance: no text on it under 10 pt but the page furniture (the footer), and the
+    talking therapy table stays on it in both languages, however long the history."""
+    from screener.content.loading import load
+    from tests.conftest import DEFAULT_FORM_DIR
+
+    data = summarise(load(DEFAULT_FORM_DIR, language), _document(name), made_on=DAY).pdf
+    page = pdf_reader(data).pages[0]
+    small: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, _font, size):
+        rendered = size * (tm[0] or 1) * (cm[0] or 1)
+        above_footer = tm[5] * (cm[3] or 1) + cm[5] > 40
+        if text.strip() and above_footer and rendered < 10:
+            small.append((rendered, text.strip()))
+
+    text = page.extract_text(visitor_text=visit)
+    assert small == []
+    assert ("Talking therapy tried" if language == "en" else "Terapia psicológica probada") in text
+
+
 def test_same_answers_and_date_give_identical_bytes(bundle):
     document = _document("with_precautions")
     first, _ = pdf_and_warnings(bundle, document, made_on=DAY)

@@ -223,8 +223,10 @@ def test_a_spanish_page_one_keeps_what_a_specialist_checks_first(example):
                  "En una crisis:"):  # fmt: skip
         assert said in first, said
     assert "En una crisis:" not in second
-    if "Terapia psicológica probada" not in first:
-        assert "están al principio de la página 2" in first and "Terapia psicológica probada" in second
+    assert "Terapia psicológica probada" in first  # the ERP history stays; what moves instead is said
+    for heading in ("El TOC", "Presión arterial, medicamentos, alcohol y drogas ahora"):
+        if heading not in first:
+            assert "pasan a la página 2" in first and f"“{heading}”" in first and heading in second
 
 
 ENGLISH = re.compile(
