@@ -8,6 +8,7 @@ and the wizard shows what was understood ("Understood as 3,000").
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +16,9 @@ from functools import cache
 from screener.content.wording import EXAMPLE_DATE, format_date
 from screener.i18n import LANGUAGES, _, current
 
-_CURRENCY = re.compile(r"^(?:[$£€¥]|usd|cad|aud|gbp|eur)\s*|\s*(?:[$£€¥]|usd|cad|aud|gbp|eur)$", re.IGNORECASE)
+# a symbol or code before or after the amount, as people write it and as the summary prints it ('20.000 US$')
+_MONEY_SIGN = r"(?:(?:us|mx|ca|au|a|c|col|cop|clp|ars)?\$|[£€¥]|s/\.?|usd|cad|aud|gbp|eur|mxn|cop|ars|clp|pen)"
+_CURRENCY = re.compile(rf"^{_MONEY_SIGN}\s*|\s*{_MONEY_SIGN}$", re.IGNORECASE)
 _GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _GROUPED_WITH_DOTS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # Spanish: '20.000', '3.000,50'
 _DOTS_GROUP = {"es"}  # the languages whose readers group thousands with dots
@@ -44,6 +47,8 @@ def read_number(text: str) -> Reading:
     if not _PLAIN.match(cleaned):
         return Reading(None, _("Please type a number using digits, for example 200 or 3,000."))
     number = float(cleaned)
+    if not math.isfinite(number):  # '1' followed by 309 digits reads as infinity: refused, never kept
+        return Reading(None, _("This number has too many digits to be an answer here. Please type a smaller one."))
     return Reading(int(number) if number.is_integer() else number)
 
 
@@ -59,7 +64,7 @@ def _month_names() -> dict[str, int]:
     English months, and the reverse), lower case, without a trailing dot."""
     from babel.dates import get_month_names
 
-    names = {"sept": 9, "set": 9}
+    names = {"sept": 9, "set": 9, "setiembre": 9}  # 'setiembre', as Peru and others write September
     for language in LANGUAGES:
         for width in ("wide", "abbreviated"):
             for index, name in get_month_names(width, locale=language).items():
@@ -94,7 +99,8 @@ def read_date(text: str) -> Reading:
     month_names = _month_names()
     words = [word for word in _WORDS.findall(text) if word.lower() not in _LINKING]
     months = [word for word in words if word.lower() in month_names]
-    numbers = [int(word) for word in words if word.isdigit()]
+    # digits only (isdecimal: '²' and '¹⁴' are not), and no more than a year's four: a date, never a huge number
+    numbers = [int(word) for word in words if word.isdecimal() and len(word) <= 4]
     if len(months) == 1 and len(numbers) == 2 and len(words) == 3:
         day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else (numbers[1], numbers[0])
         return _date(year, month_names[months[0].lower()], day)
@@ -104,5 +110,5 @@ def read_date(text: str) -> Reading:
 def _date(year: int, month: int, day: int) -> Reading:
     try:
         return Reading(dt.date(year, month, day).isoformat())
-    except ValueError:
+    except (ValueError, OverflowError):
         return Reading(None, " ".join([_("There is no such date."), _not_a_date()]))

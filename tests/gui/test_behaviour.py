@@ -257,3 +257,24 @@ def test_first_page_shows_before_the_questionnaire_is_loaded(qtbot, bundle):
     assert next_button.isEnabled()
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     assert window.currentPage().title() == "About you"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "section", "typed"),
+    [
+        ("appointment_date", "about", "14 de diciembre de ²"),
+        ("appointment_date", "about", "¹⁴ de diciembre de 2026"),
+        ("appointment_date", "about", "14 December 12345678901"),
+        ("budget_3_months", "practical", "9" * 320),
+    ],
+)
+def test_typing_what_once_raised_gives_a_sentence_and_no_crash_dialog(
+    patient, no_real_dialogs, question_id, section, typed
+):
+    """Key by key, as a patient types: each key press once opened two 'Something went wrong' dialogs."""
+    to_section(patient, section)
+    patient.type(question_id, typed)
+    patient.next()
+    patient.on(section)
+    assert "Please" in patient.row(question_id).error.text()
+    assert no_real_dialogs == []
