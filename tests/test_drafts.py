@@ -138,6 +138,27 @@ def test_one_wrong_field_in_a_group_entry_keeps_every_entry(bundle, store):
     assert found.answer_again == {"pill_trials": "entry 3, Weeks taken: 99999 is outside the range 0 to 500 weeks"}
 
 
+@pytest.mark.parametrize("written", ["NaN", "Infinity", "-Infinity", "1e999", "9" * 5000])
+def test_a_number_that_is_none_loses_only_its_own_answer(bundle, store, written):
+    """NaN, as Python's json writes it, once set the whole draft aside (0 of its answers came back)."""
+    pills = [{"pill": "ibuprofen", "pill_weeks": 4}, {"pill": "ibuprofen", "pill_weeks": 6}]
+    answers = {**ANSWERS, "tried_kinds": ["pills"], "pill_trials": pills, "pain_years": 3}
+    text = dumps(new_document(bundle.form, answers)).replace('"pain_years": 3', f'"pain_years": {written}')
+    text = text.replace('"pill_weeks": 6', f'"pill_weeks": {written}')
+    store.folder.mkdir(parents=True)
+    store.path.write_text(text, encoding="utf-8")
+    found = store.find()
+    assert found.problem is None
+    assert found.document.answers == {
+        **ANSWERS,
+        "tried_kinds": ["pills"],
+        "pill_trials": [pills[0], {"pill": "ibuprofen"}],
+    }
+    assert set(found.answer_again) == {"pain_years", "pill_trials"}
+    assert "is not a number this program can use, so it is read as not answered" in found.answer_again["pain_years"]
+    assert found.answer_again["pill_trials"].startswith("entry 2, Weeks taken: ")
+
+
 def test_an_answer_whose_question_no_longer_applies_goes_with_the_one_it_depended_on(bundle, store):
     store.folder.mkdir(parents=True)
     answers = {**ANSWERS, "tried_kinds": ["pills", "nonsense"], "pill_trials": [{"pill": "ibuprofen"}]}

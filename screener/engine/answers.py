@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Mapping
-from dataclasses import field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from screener.content.form import Form, GroupQuestion, NumberQuestion, QuestionBase
@@ -61,22 +62,37 @@ def dumps(document: AnswersDocument) -> str:
     )
 
 
-class _NotAJSONNumberError(ValueError):
-    pass
+@dataclass(frozen=True)
+class NotANumber:
+    """A number in the file that is none: NaN, Infinity (Python's json writes and reads them; JSON has no
+    such thing), 1e999 (too large to be finite) or an integer too long to read. It stands where it was
+    found, so that only that one answer is read as not answered, and is named."""
+
+    text: str
+
+    @property
+    def reason(self) -> str:
+        shown = self.text if len(self.text) <= 20 else f"a number of {len(self.text)} characters"
+        return f"{shown} is not a number this program can use, so it is read as not answered"
 
 
-def _no_constants(name: str):
-    raise _NotAJSONNumberError(name)  # NaN, Infinity and -Infinity: Python reads them, JSON does not allow them
+LONGEST_INTEGER = 30  # digits: far more than any answer needs, far fewer than Python's limit on reading one
+
+
+def _float(text: str) -> float | NotANumber:
+    number = float(text)
+    return number if math.isfinite(number) else NotANumber(text)
+
+
+def _integer(text: str) -> int | NotANumber:
+    return int(text) if len(text.lstrip("-")) <= LONGEST_INTEGER else NotANumber(text)
 
 
 def parse(text: str | bytes, file: str) -> AnswersDocument:
     """Parse the JSON of an answers document; raises ProblemsError with a plain reason."""
     problems = Problems()
     try:
-        raw = json.loads(text, parse_constant=_no_constants)
-    except _NotAJSONNumberError as error:
-        problems.add(file, "", f"this file holds {error}, which is not a number in JSON")
-        raise ProblemsError("This answers file is damaged", problems.items) from None
+        raw = json.loads(text, parse_constant=NotANumber, parse_float=_float, parse_int=_integer)
     except RecursionError:
         problems.add(file, "", "this file is nested far too deeply to be an answers file")
         raise ProblemsError("This is not an answers file", problems.items) from None
@@ -200,7 +216,7 @@ def _check_value(
     answers: Mapping[str, Any],
     complete: bool,
 ) -> None:
-    reason = question.check_answer(value)
+    reason = _reason(question, value)
     if reason is None and isinstance(question, NumberQuestion):
         reason = question.above_most(value, answers)
     if reason:
@@ -230,13 +246,18 @@ def _check_entry(
         elif item_id not in visible:
             problems.add(file, f"{where} > {item_id}", "this question does not apply, given the other answers")
         else:
-            reason = item.check_answer(value)
+            reason = _reason(item, value)
             if reason:
                 problems.add(file, f"{where} > {item_id}", reason)
     if complete:
         for item_id, item in visible.items():
             if item.required and _is_empty(entry.get(item_id)):
                 problems.add(file, f"{where} > {item_id}", f"this needs an answer: “{item.label}”")
+
+
+def _reason(question: QuestionBase, value: Any) -> str | None:
+    """Why a value is not an answer to this question; a number that is none is named as such."""
+    return value.reason if isinstance(value, NotANumber) else question.check_answer(value)
 
 
 def _is_empty(value: Any) -> bool:
