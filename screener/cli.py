@@ -268,8 +268,10 @@ def _example(options) -> int:
 
 def _report(options) -> int:
     from screener.content.problems import Problem, ProblemsError
+    from screener.store.files import remove_stale_parts_in
 
     made_on = _parse_date(options.date)
+    remove_stale_parts_in(options.output.parent if options.output is not None else options.out_dir)
     if options.output is not None:
         if len(options.answers) != 1 or options.answers[0].is_dir():
             raise ProblemsError("-o names one PDF", [Problem("-o", "", "give one answers file, or use --out-dir DIR")])
@@ -308,10 +310,18 @@ def _report_many(inputs: list[Path], out_dir: Path, options, made_on) -> int:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from screener.workers import end_with_parent
+
         # Each worker loads the form, the fonts and the styles once, and keeps them for all its files.
         # "spawn", as on Windows and macOS: a fresh process, never a fork of one that may hold threads.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        pool = ProcessPoolExecutor(
+            max_workers=min(workers, len(jobs)),
+            mp_context=context,
+            initializer=end_with_parent,  # a clinic that stops a batch, even with kill -9, stops it all
+            initargs=(os.getpid(),),
+        )
+        with pool:
             outcomes = list(pool.map(_report_job, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
     else:
         outcomes = [_report_job(job) for job in jobs]

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLES_DIR
 
 ROOT = Path(__file__).parents[1]
@@ -44,3 +46,74 @@ def test_killed_at_random_moments_then_run_again_nothing_is_left(tmp_path):
         child.wait()
     assert _report(out).wait(timeout=120) == 0
     assert [path.name for path in tmp_path.iterdir()] == ["summary.pdf"]
+
+
+def _aged(path: Path, data: bytes, seconds: int = 600) -> Path:
+    path.write_bytes(data)
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+    return path
+
+
+def test_the_next_report_in_a_folder_removes_old_leftovers_of_any_summary_and_only_ours(tmp_path):
+    """Killed writes of other summaries, old and with their writer gone, go; a fresh one and other programs'
+    files stay (a browser's download, a hidden file that is not one of ours)."""
+    ours_old = _aged(tmp_path / ".patient-17.pdf.999999999.k2j4h5g6.part", b"%PDF-1.4 a partial summary")
+    ours_fresh = _aged(tmp_path / ".patient-18.pdf.999999999.a1b2c3d4.part", b"%PDF-1.4 partial", seconds=0)
+    browsers = _aged(tmp_path / "movie.mkv.part", b"not ours")
+    hidden = _aged(tmp_path / ".notes.part", b"not ours either")
+    assert _report(tmp_path / "summary.pdf").wait(timeout=120) == 0
+    assert not ours_old.exists()
+    assert ours_fresh.exists() and browsers.exists() and hidden.exists()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; it only waits to be reaped
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the workers")
+def test_a_batch_killed_midway_stops_and_leaves_no_half_pdf(tmp_path):
+    """kill -9 of `report --out-dir D --workers 2` at about a fifth: no worker goes on, no PDF appears after."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    data = (EXAMPLES_DIR / "heavy_history.json").read_bytes()
+    for number in range(80):
+        (inputs / f"patient-{number:03}.json").write_bytes(data)
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "screener", "report", str(inputs), "--out-dir", str(out), "--workers", "2"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.pdf"))) < 16 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(batch.pid)
+    assert len(workers) >= 2
+    os.kill(batch.pid, signal.SIGKILL)
+    batch.wait()
+    time.sleep(2)
+    assert [pid for pid in workers if _running(pid)] == []
+    written = sorted(out.glob("*.pdf"))
+    time.sleep(2)
+    assert sorted(out.glob("*.pdf")) == written and 16 <= len(written) < 80
+    for pdf in written:  # each whole: a write goes to a hidden .part first
+        assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+    said = batch.stdout.read().decode().splitlines()  # returns: the pipe closed, no worker holds it open
+    assert len(said) <= len(written) and all(line.startswith("Wrote ") for line in said)

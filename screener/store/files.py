@@ -3,14 +3,17 @@
 A write goes to a hidden temporary file beside the target (``.NAME.<pid>.<random>.part``), is flushed to
 disk and renamed over the target. A process killed in between leaves that temporary file behind, a full
 copy of what it was writing; the next write to the same place removes every such file whose process is
-gone, so nothing private stays behind for long. A temporary file that cannot be removed is left alone:
-it never stops the program.
+gone, so nothing private stays behind for long, and a command that writes into a folder first removes the
+old ones there whose writer is gone (``remove_stale_parts_in``). A temporary file that cannot be removed is
+left alone: it never stops the program.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -69,6 +72,36 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+# Ours: '.NAME.<pid>.<8 letters, digits or _>.part', as tempfile.mkstemp names it in write_atomically.
+_OURS = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]{8}\.part$")
+STALE_SECONDS = 60  # a leftover this old, whose writer is gone, is never a write in progress
+
+
+def remove_stale_parts_in(folder: Path) -> list[Path]:
+    """Remove, from one folder, the temporary files our killed writers left there, whatever file they were
+    for; only ours (by name), only when their writer is gone and they are old. Another program's file is
+    never touched. Run when a command starts writing into a folder."""
+    removed: list[Path] = []
+    try:
+        candidates = [path for path in Path(folder).glob(".*.part") if _OURS.match(path.name)]
+    except OSError:
+        return removed
+    now = time.time()
+    for leftover in candidates:
+        name = _OURS.match(leftover.name)["name"]  # type: ignore[index]
+        try:
+            old = now - leftover.lstat().st_mtime > STALE_SECONDS and leftover.is_file()
+        except OSError:
+            continue
+        if old and not _writer_alive(leftover, name):
+            try:
+                leftover.unlink()
+            except OSError:
+                continue
+            removed.append(leftover)
+    return removed
 
 
 def remove_stale_parts(path: Path) -> list[Path]:
