@@ -410,7 +410,7 @@ def _import(options) -> int:
     import json
 
     from screener.content.problems import Problem, ProblemsError
-    from screener.engine.answers import dumps
+    from screener.engine.answers import check, dumps
     from screener.report.fhir_import import NotAResponseError, import_response
     from screener.store.safe_paths import UnsafePathError, read_input
 
@@ -433,6 +433,11 @@ def _import(options) -> int:
     left_out = [Problem(source, where, why) for where, why in imported.left_out]
     if not imported.document.answers:
         raise ProblemsError("No answer could be carried over", left_out or [Problem(source, "", "it holds no answers")])
+    missing = check(bundle.form, imported.document, source)  # what evaluate would refuse is not written
+    if missing:
+        raise ProblemsError(
+            "These answers cannot be used as they are, so nothing was written", [*missing.items, *left_out]
+        )
     count = len(imported.document.answers)
     carried = f" ({count} answer{'s' if count != 1 else ''} carried over)"
     _write_or_print(options.output, dumps(imported.document), options.fhir, "The answers", carried)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from screener.cli import main
 from screener.content.loading import load
@@ -48,6 +49,7 @@ def test_a_response_from_another_tool_is_read_by_link_id_and_what_does_not_fit_i
         "status": "in-progress",
         "questionnaire": "urn:screener:questionnaire:ketamine_ocd|1.5.0",
         "item": [
+            *({"linkId": name, "answer": [{"valueBoolean": False}]} for name in SAFETY),
             {"linkId": "name", "answer": [{"valueString": "Ana Ruiz"}]},
             {"linkId": "country", "answer": [{"valueCoding": {"code": "MARS"}}]},
             {"linkId": "favourite_colour", "answer": [{"valueString": "blue"}]},
@@ -72,6 +74,30 @@ def test_a_response_from_another_tool_is_read_by_link_id_and_what_does_not_fit_i
     assert "country: 'MARS' is not one of this question's options" in err
     assert "favourite_colour: this form has no question with this linkId" in err
     assert "med_trials: entry 1, Highest dose: 99999 is outside the range" in err
+
+
+SAFETY = ("wish_dead", "better_off_dead", "suicidal_thoughts", "past_attempt")
+
+
+def test_a_response_evaluate_would_refuse_is_not_written(tmp_path, capsys):
+    """Import once said success for files evaluate then refused: a trial without its medicine, safety
+    answers missing. Now nothing is written, and every missing answer is named."""
+    response = {
+        "resourceType": "QuestionnaireResponse",
+        "item": [
+            {"linkId": "treatment_kinds", "answer": [{"valueCoding": {"code": "medicines"}}]},
+            {"linkId": "med_trials", "item": [{"linkId": "med_trials.dose_mg", "answer": [{"valueInteger": 100}]}]},
+        ],
+    }
+    source, out = tmp_path / "partial.json", tmp_path / "answers.json"
+    source.write_text(json.dumps(response), encoding="utf-8")
+    assert main(["import", "--fhir", str(source), "-o", str(out)]) == 2
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "nothing was written" in err
+    assert "answers > med_trials > entry 1 > medicine: this needs an answer" in err
+    for name in SAFETY:
+        assert f"answers > {name}: this question needs an answer" in err
 
 
 @pytest.mark.parametrize(
@@ -100,3 +126,51 @@ def test_a_response_alone_imports_as_well_as_a_bundle(bundle):
     document = parse((EXAMPLES_DIR / "with_precautions.json").read_bytes(), "example")
     imported = import_response(bundle, questionnaire_response(bundle, document))
     assert imported.document.answers == document.answers
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
+EXPORTED = {
+    path.stem: export_bundle(BUNDLE, parse(path.read_bytes(), path.stem))
+    for path in sorted(EXAMPLES_DIR.glob("*.json"))
+}
+
+
+def _places(value, path=()):
+    """Every place in a JSON tree, as the keys and indexes on the way to it."""
+    yield path
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _places(inner, (*path, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _places(inner, (*path, index))
+
+
+def _with(tree, path, value):
+    if not path:
+        return value
+    copy = dict(tree) if isinstance(tree, dict) else list(tree)
+    copy[path[0]] = _with(tree[path[0]], path[1:], value)
+    return copy
+
+
+@settings(max_examples=250)
+@given(example=st.sampled_from(sorted(EXPORTED)), where=st.integers(min_value=0), value=JSON_VALUES)
+def test_any_json_in_any_place_of_a_response_is_imported_or_refused_with_exit_2(example, where, value):
+    """Wrong types, lists where objects go, nulls, numbers where lists go: never 'an internal error'."""
+    import tempfile
+    from pathlib import Path
+
+    places = list(_places(EXPORTED[example]))
+    hostile = _with(EXPORTED[example], places[where % len(places)], value)
+    with tempfile.TemporaryDirectory() as folder:
+        source, out = Path(folder) / "hostile.json", Path(folder) / "answers.json"
+        source.write_text(json.dumps(hostile), encoding="utf-8")
+        assert main(["import", "--fhir", str(source), "-o", str(out)]) in (0, 2)
+        assert main(["evaluate", str(source)]) in (0, 2)
+        if out.exists():  # what import writes, evaluate accepts
+            assert main(["evaluate", str(out)]) == 0

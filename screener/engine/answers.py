@@ -21,6 +21,10 @@ from screener.content.problems import Problems, ProblemsError
 from screener.engine.visibility import applicable, applicable_item_questions
 
 SCHEMA_VERSION = 1
+# The largest answers file the form allows is about 0.5 MiB (every text answer at its limit, every group
+# full); 5 MiB leaves ten times that and still refuses, at once, anything that is clearly not one: a file on
+# disk (screener.store.safe_paths) or the answers inflated from inside a summary PDF (report.pipeline).
+LARGEST_ANSWERS_FILE = 5 * 2**20
 
 
 class FormRef(Frozen):

@@ -53,9 +53,10 @@ def _the_response(resource: Any) -> dict:
     if not isinstance(resource, dict):
         raise NotAResponseError("it is not a FHIR resource (a JSON object)")
     if resource.get("resourceType") == "Bundle":
+        entries = resource.get("entry")
         found = [
             entry.get("resource")
-            for entry in resource.get("entry", [])
+            for entry in (entries if isinstance(entries, list) else [])
             if isinstance(entry, dict) and isinstance(entry.get("resource"), dict)
             if entry["resource"].get("resourceType") == "QuestionnaireResponse"
         ]
@@ -63,8 +64,13 @@ def _the_response(resource: Any) -> dict:
             raise NotAResponseError(f"the Bundle holds {len(found)} QuestionnaireResponses, not one")
         return found[0]
     if resource.get("resourceType") != "QuestionnaireResponse":
-        raise NotAResponseError(f"it is a '{resource.get('resourceType')}', not a QuestionnaireResponse")
+        kind = resource.get("resourceType")
+        named = f"a '{kind}'" if isinstance(kind, str) else "something with no resourceType"
+        raise NotAResponseError(f"it is {named}, not a QuestionnaireResponse")
     return resource
+
+
+DEEPEST = 12  # groups inside groups: our pages are one level, another tool's groupings a few more
 
 
 class _Reader:
@@ -74,15 +80,25 @@ class _Reader:
         self.answers: dict[str, Any] = {}
         self.left_out: list[tuple[str, str]] = []
 
-    def read(self, items: Any) -> None:
-        for item in items if isinstance(items, list) else []:
-            link_id = item.get("linkId") if isinstance(item, dict) else None
-            question = self.form.question(link_id) if isinstance(link_id, str) else None
+    def read(self, items: Any, depth: int = 0) -> None:
+        """Every item of a list, whatever JSON stands where an item should (anything else is named)."""
+        for number, item in enumerate(items if isinstance(items, list) else [], start=1):
+            if not isinstance(item, dict):
+                self.left_out.append((f"item {number}", "an item that is not a JSON object"))
+                continue
+            link_id = item.get("linkId")
+            if not isinstance(link_id, str):
+                self.left_out.append((f"item {number}", "an item whose linkId is not text"))
+                continue
+            question = self.form.question(link_id)
             if question is None:
                 if link_id in self.pages or ("item" in item and "answer" not in item):
-                    self.read(item.get("item"))  # a page, or another tool's grouping: look inside
+                    if depth >= DEEPEST:
+                        self.left_out.append((link_id, "groups nested more deeply than any questionnaire needs"))
+                    else:
+                        self.read(item.get("item"), depth + 1)  # a page, or another tool's grouping: look inside
                 else:
-                    self.left_out.append((str(link_id), "this form has no question with this linkId"))
+                    self.left_out.append((link_id, "this form has no question with this linkId"))
             elif isinstance(question, GroupQuestion):
                 entry = self._entry(question, item.get("item"))
                 if entry:
@@ -95,7 +111,10 @@ class _Reader:
     def _entry(self, group: GroupQuestion, items: Any) -> dict:
         entry = {}
         for item in items if isinstance(items, list) else []:
-            link_id = str(item.get("linkId")) if isinstance(item, dict) else ""
+            link_id = item.get("linkId") if isinstance(item, dict) else None
+            if not isinstance(link_id, str):
+                self.left_out.append((group.id, "an item of an entry that is not a JSON object with a text linkId"))
+                continue
             name = link_id.removeprefix(f"{group.id}.")
             question = group.item_question(name) if link_id.startswith(f"{group.id}.") else None
             if question is None:

@@ -10,7 +10,7 @@ import io
 
 from screener.content.bundle import FormBundle
 from screener.content.frozen import Frozen
-from screener.engine.answers import AnswersDocument, dumps
+from screener.engine.answers import LARGEST_ANSWERS_FILE, AnswersDocument, dumps
 from screener.engine.evaluation import Evaluation, evaluate_answers
 from screener.i18n import speaking
 from screener.report.build import build_report
@@ -76,13 +76,35 @@ ATTACHED_ANSWERS = "answers.json"
 def attached_answers(pdf: bytes) -> bytes | None:
     """The answers file a summary carries (made with --attach-answers); None when it carries none.
 
-    Raises ValueError when the bytes are not a PDF that can be read at all."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    Raises ValueError when the bytes are not a PDF that can be read at all, or when what it carries would
+    inflate past the largest answers file (a 388 KB PDF once inflated to 70 MB of 'answers')."""
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError, PyPdfError
 
+    most = LARGEST_ANSWERS_FILE
+    limits = dict.fromkeys(
+        (
+            "zlib_maximum_output_length",
+            "lzw_maximum_output_length",
+            "run_length_maximum_output_length",
+            "brotli_maximum_output_length",
+            "array_based_stream_maximum_output_length",
+            "maximum_declared_stream_length",
+        ),
+        most,
+    )
     try:
-        files = PdfReader(io.BytesIO(pdf)).attachments
-        found = files.get(ATTACHED_ANSWERS)
+        with apply_configuration(**limits):
+            files = PdfReader(io.BytesIO(pdf)).attachments
+            found = files.get(ATTACHED_ANSWERS)
+    except LimitReachedError:
+        raise ValueError(
+            f"the answers attached to this PDF would be larger than {most:,} bytes, so they are not an answers file"
+        ) from None
     except (PyPdfError, OSError, KeyError, TypeError, ValueError) as error:
         raise ValueError(f"this PDF could not be read ({error})") from None
+    if found and len(found[0]) > most:
+        raise ValueError(
+            f"the answers attached to this PDF are larger than {most:,} bytes, so they are not an answers file"
+        )
     return found[0] if found else None

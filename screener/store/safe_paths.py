@@ -14,9 +14,9 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-# The largest answers file the form allows is about 0.5 MiB (every text answer at its limit, every group
-# full); 5 MiB leaves ten times that and still refuses, at once, anything that is clearly not one.
-MAX_INPUT_BYTES = 5 * 2**20
+from screener.engine.answers import LARGEST_ANSWERS_FILE
+
+MAX_INPUT_BYTES = LARGEST_ANSWERS_FILE  # an answers file, a summary PDF carrying one, a FHIR response
 
 _KINDS = {
     stat.S_ISDIR: "a folder",
