@@ -158,15 +158,29 @@ def _with(tree, path, value):
     return copy
 
 
+def _at(tree, path):
+    for step in path:
+        tree = tree[step]
+    return tree
+
+
 @settings(max_examples=250)
-@given(example=st.sampled_from(sorted(EXPORTED)), where=st.integers(min_value=0), value=JSON_VALUES)
+@given(
+    example=st.sampled_from(sorted(EXPORTED)),
+    where=st.integers(min_value=0),
+    value=JSON_VALUES | st.integers(min_value=0).map(lambda other: ("swap", other)),
+)
 def test_any_json_in_any_place_of_a_response_is_imported_or_refused_with_exit_2(example, where, value):
-    """Wrong types, lists where objects go, nulls, numbers where lists go: never 'an internal error'."""
+    """Wrong types, lists where objects go, nulls, numbers where lists go, one place's value swapped for
+    another's (an answer where a linkId goes): never 'an internal error'."""
     import tempfile
     from pathlib import Path
 
-    places = list(_places(EXPORTED[example]))
-    hostile = _with(EXPORTED[example], places[where % len(places)], value)
+    exported = EXPORTED[example]
+    places = list(_places(exported))
+    if isinstance(value, tuple):  # the export's own values, swapped between two places
+        value = _at(exported, places[value[1] % len(places)])
+    hostile = _with(exported, places[where % len(places)], value)
     with tempfile.TemporaryDirectory() as folder:
         source, out = Path(folder) / "hostile.json", Path(folder) / "answers.json"
         source.write_text(json.dumps(hostile), encoding="utf-8")

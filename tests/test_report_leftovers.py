@@ -117,3 +117,13 @@ def test_a_batch_killed_midway_stops_and_leaves_no_half_pdf(tmp_path):
         assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
     said = batch.stdout.read().decode().splitlines()  # returns: the pipe closed, no worker holds it open
     assert len(said) <= len(written) and all(line.startswith("Wrote ") for line in said)
+
+
+def test_saving_any_file_in_a_folder_clears_our_old_leftovers_there(tmp_path):
+    """The wizard saves summaries where the patient chooses: a save there clears what a crash left before."""
+    from screener.store.files import write_atomically
+
+    leftover = _aged(tmp_path / ".Sam summary.pdf.999999999.q1w2e3r4.part", b"%PDF-1.4 partial")
+    write_atomically(tmp_path / "another summary.pdf", b"%PDF-1.4 whole")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["another summary.pdf"]
+    assert not leftover.exists()

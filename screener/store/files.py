@@ -42,6 +42,7 @@ def write_atomically(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> No
     path = output_target(Path(path), inputs)
     folder = path.parent if str(path.parent) else Path(".")
     remove_stale_parts(path)
+    remove_stale_parts_in(folder)  # and the old ones of other files here: a summary saved again in a folder
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(handle, "wb") as file:
