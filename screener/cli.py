@@ -79,6 +79,11 @@ def _parser():
         choices=sorted(set(LANGUAGES) - {SOURCE_LANGUAGE}),
         help="also check the form's translation into this language: none missing, stale or with broken placeholders",
     )
+    check.add_argument(
+        "--on",
+        metavar="YYYY-MM-DD",
+        help="check the recheck_by dates of labels, prices and helplines as on this day (default: today)",
+    )
     check.set_defaults(handler=_check)
 
     evaluate = commands.add_parser("evaluate", help="screen an answers file and print the outcome")
@@ -172,10 +177,15 @@ def _language_option(command, what: str) -> None:
 
 
 def _check(options) -> int:
+    import datetime as dt
+
     from screener.content.loading import check_language, load
-    from screener.content.problems import ProblemsError
+    from screener.content.problems import Problems, ProblemsError
+    from screener.content.recheck import check_recheck_dates
     from screener.engine.cases import run_cases
     from screener.engine.hazards import run_hazards
+
+    today = _parse_date(options.on) or dt.date.today()
 
     folders = options.form_dirs or sorted(path.parent for path in FORMS_DIR.glob("*/form.yaml"))
     if not folders:
@@ -194,9 +204,15 @@ def _check(options) -> int:
             continue
         runs = [run_cases(bundle) for bundle in bundles]  # in English every phrase a case expects is read too
         hazards = [run_hazards(bundle) for bundle in bundles]
-        broken = [problem for run in [*runs, *hazards] for problem in run.problems.items]
+        dates = Problems()
+        check_recheck_dates(folder, bundles[0].sources, bundles[0].regions, today, dates)
+        broken = [problem for run in [*runs, *hazards] for problem in run.problems.items] + dates.items
         if broken:
-            _err(ProblemsError(f"The cases or the hazard log in {folder} do not all hold", broken).render())
+            _err(
+                ProblemsError(
+                    f"The cases, the hazard log or the recheck dates in {folder} do not all hold", broken
+                ).render()
+            )
             failures += 1
             continue
         bundle = bundles[0]

@@ -25,7 +25,8 @@ class Region(Frozen):
     paper: Literal["a4", "letter"] = "a4"
     emergency: Annotated[str, Field(min_length=1, description="the emergency number(s), e.g. '911'")]
     crisis_lines: list[CrisisLine] = field(default_factory=list)
-    checked: dt.date
+    checked: dt.date  # as of then: helplines and emergency numbers change, so each region is checked again
+    recheck_by: Annotated[dt.date | None, Field(description="its lines and numbers are checked again by then")] = None
 
     def money(self, amount: float) -> str:
         """An amount in this region's currency, as the patient gave it: '$3,000', '£450.50', 'EUR 900'."""

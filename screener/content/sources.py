@@ -25,6 +25,10 @@ class Source(Frozen):
         default_factory=list
     )
     checked: dt.date
+    as_of: Annotated[dt.date | None, Field(description="the date its time-sensitive facts were current")] = None
+    recheck_by: Annotated[
+        dt.date | None, Field(description="a label, rule, price or helpline is checked again by then")
+    ] = None
     url: str | None = None
     supports: Annotated[list[str], Field(description="what the source says, as checked (paraphrase)")] = field(
         default_factory=list
@@ -36,6 +40,12 @@ class Source(Frozen):
         list[str], Field(description="what we looked for in the source and did not find, so never cite it for")
     ] = field(default_factory=list)
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.as_of is None) != (self.recheck_by is None):
+            raise ValueError("a time-sensitive fact carries both as_of and recheck_by")
+        if self.as_of is not None and self.recheck_by is not None and self.recheck_by <= self.as_of:
+            raise ValueError(f"recheck_by {self.recheck_by} is not after as_of {self.as_of}")
 
     def reference(self) -> str:
         """The full reference, as printed in the list of sources."""
