@@ -17,6 +17,7 @@ from screener.content import report_content as blocks
 from screener.content.bundle import FormBundle
 from screener.content.conditions import Condition, comparisons
 from screener.content.form import GroupQuestion
+from screener.content.rules import Rule
 from screener.content.sources import Citation
 from screener.content.wording import format_date, format_money, format_number
 from screener.engine.conditions import Scope, evaluate
@@ -97,7 +98,7 @@ class _Build:
         only the options the condition asks about (so 'Glaucoma', not every condition ticked). Then the
         answers the rule ``shows``, each with its label ('What and how often: 6 beers every night'), or
         ``silent`` where it applies and was left empty: silence is shown as silence."""
-        rule = next(rule for rule in self.bundle.rules.rules if rule.id == rule_id)
+        rule = self.rule(rule_id)
         asked: dict[str, set] = {}
         for compare in comparisons(rule.when):
             kind, name = compare.subject
@@ -115,15 +116,19 @@ class _Build:
                     continue
             question = self.bundle.form.question(name)
             items.append((name, Item(question.short, question.brief(value))))
+        applies = applicable(self.bundle.form, self.result.answers).applies if rule.shows else None
         for name in rule.shows:
             question = self.bundle.form.question(name)
             value = self.result.answers.get(name)
             if value in (None, "", []):
-                if applicable(self.bundle.form, self.result.answers).applies(name):
+                if applies is not None and applies(name):
                     items.append((name, Item(question.short, f"{question.short}: {silent}")))
             else:
                 items.append((name, Item(question.short, f"{question.short}: {question.brief(value)}")))
         return self.as_readings(items)
+
+    def rule(self, rule_id: str) -> Rule:
+        return next(rule for rule in self.bundle.rules.rules if rule.id == rule_id)
 
     def as_readings(self, items: list[tuple[str, Item]]) -> list[tuple[str, Item]]:
         """Both parts of a reading as one item where the patient gave both ('Last blood pressure: 150/95 mmHg'),
@@ -337,7 +342,7 @@ def _unshown(build: _Build, rule_id: str, block: blocks.PointsBlock) -> str:
     """The answer column of a point with no answer to show: every answer it names left empty, or else worked
     out from other answers (a dose in the medicines table, a name typed in the list of all medicines, under
     a "None of these"), which the point itself then says."""
-    rule = next(rule for rule in build.bundle.rules.rules if rule.id == rule_id)
+    rule = build.rule(rule_id)
     named = {compare.subject[1] for compare in comparisons(rule.when) if compare.subject[0] == "answer"}
     given = [name for name in named | set(rule.shows) if build.result.answers.get(name) not in (None, "", [])]
     return block.no_answer if (named or rule.shows) and not given else block.worked_out
