@@ -280,8 +280,11 @@ def test_each_spanish_speaking_region_has_its_emergency_number_and_only_verified
     expected = {"ES": "112", "MX": "911", "CO": "123", "AR": "911", "CL": "131", "PE": "106"}
     for code, number in expected.items():
         region = regions.regions[code]
-        assert region.emergency.startswith(number) and region.checked == dt.date(2026, 12, 3)
+        assert region.emergency.startswith(number) and region.checked >= dt.date(2026, 12, 3)
     assert [line.number for line in regions.crisis_lines(regions.regions["PE"])] == ["113, option 5"]
+    spain = regions.crisis_lines(regions.regions["ES"])
+    assert [line.number for line in spain] == ["024"] and "gratis" in spain[0].how
+    assert [citation.source for citation in spain[0].cite] == ["linea_024"]
     assert [line.number for line in regions.crisis_lines(regions.regions["MX"])] == ["findahelpline.com"]
     united_states = regions.crisis_lines(regions.regions["US"])[0]
     assert "marque 2" in united_states.how and "AYUDA" in united_states.how
