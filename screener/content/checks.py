@@ -187,8 +187,7 @@ def check_rules(
                 problems.add(path, f"{where} > unanswered", f"'{name}' is not a question of the form")
         if fact.finds is not None:
             _check_name_search(path, f"{where} > finds", fact.finds, answers, lexicon, problems)
-        facts.add(fact.id)
-        facts |= set(filter(None, [fact.why_not_fact, fact.names_fact, fact.notes_fact]))
+        facts |= fact.made
     for rule_id in duplicates(rule.id for rule in rules.rules):
         problems.add(path, f"rule '{rule_id}'", "this rule id is used more than once")
     for rule in rules.rules:
@@ -513,14 +512,15 @@ def check_hazard_log(
     rules: RuleSet,
     parameters: Parameters,
     content: ReportContent,
+    sources: SourceList,
     problems: Problems,
 ) -> None:
-    """Every hazard has a control of category safety or precaution, shown on page 1 where it must be, and a
-    signal that names only real answers and facts."""
+    """Every hazard has a control of category safety or precaution, shown on page 1 where it must be, a
+    signal that names only real answers and facts, and sources that exist."""
     answers: dict[str, QuestionBase | None] = {question.id: question for _, question in form.questions()}
     facts = set(fact_names(parameters.cost)) | {"currency"}
     for fact in rules.facts:
-        facts |= {fact.id, *filter(None, [fact.why_not_fact, fact.names_fact, fact.notes_fact])}
+        facts |= fact.made
     outcome_ids = {outcome.id for outcome in rules.outcomes}
     for outcome_id in log.reassuring:
         if outcome_id not in outcome_ids:
@@ -550,6 +550,8 @@ def check_hazard_log(
                 )
             elif hazard.page_one and rule.category not in first_page:
                 problems.add(path, f"{where} > controls", f"rule '{rule_id}' ({rule.category}) is not shown on page 1")
+        for citation in hazard.cite:
+            check_citation(path, f"{where} > cite", citation, sources, problems)
         for variant_id in duplicates(variant.id for variant in hazard.variants):
             problems.add(path, f"{where} > variant '{variant_id}'", "this variant id is used more than once")
 

@@ -182,9 +182,14 @@ class NumberQuestion(QuestionBase):
     reading: Annotated[Reading | None, Field(description="this answer is the first part of a reading")] = None
 
     def __post_init__(self) -> None:
-        for most in [self.maximum, *(self.maximum_by.values.values() if self.maximum_by else [])]:
+        for most in self.mosts:
             if self.minimum > most:
                 raise ValueError(f"minimum {self.minimum} is above maximum {most}")
+
+    @property
+    def mosts(self) -> list[float]:
+        """The most, and the other mosts that other answers may give."""
+        return [self.maximum, *(self.maximum_by.values.values() if self.maximum_by else [])]
 
     def most(self, answers: Mapping[str, Any]) -> float:
         """The most an answer may be, given the other answers (the country, for money)."""
@@ -192,9 +197,11 @@ class NumberQuestion(QuestionBase):
             return self.maximum
         return self.maximum_by.values.get(answers.get(self.maximum_by.question), self.maximum)
 
-    def range_text(self, answers: Mapping[str, Any] | None = None) -> str:
+    def range_text(self, answers: Mapping[str, Any] | None = None, high: float | None = None) -> str:
+        """'0 to 40 points': up to the most for these answers, or to ``high``."""
+        high = self.most(answers or {}) if high is None else high
         return _("{low} to {high} {unit}").format(
-            low=plain_number(self.minimum), high=plain_number(self.most(answers or {})), unit=self.unit
+            low=plain_number(self.minimum), high=plain_number(high), unit=self.unit
         )
 
     def above_most(self, value: Any, answers: Mapping[str, Any]) -> str | None:
@@ -216,12 +223,9 @@ class NumberQuestion(QuestionBase):
             return "expected a number"
         if self.integer and not float(value).is_integer():
             return "expected a whole number"
-        largest = max([self.maximum, *(self.maximum_by.values.values() if self.maximum_by else [])])
+        largest = max(self.mosts)
         if not self.minimum <= value <= largest:  # the most for the other answers: above_most
-            shown = _("{low} to {high} {unit}").format(
-                low=plain_number(self.minimum), high=plain_number(largest), unit=self.unit
-            )
-            return f"{plain_number(value)} is outside the range {shown}"
+            return f"{plain_number(value)} is outside the range {self.range_text(high=largest)}"
         return None
 
 

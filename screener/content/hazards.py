@@ -6,14 +6,14 @@ than from the next review. Each hazard's ``signal`` is a condition over answers 
 ``controls`` are rules of category safety or precaution, never information (a hazard of reading, such as
 calling someone treatment-resistant on trials that side effects kept low, is held off by ``never``: rules
 that must not fire); its ``variants`` are changes to the answers of the log's ``contexts`` (cases of
-``cases.yaml``) that give the signal. ``screener check``
-runs them all (``screener.engine.hazards``) and fails where a signal can be given without a control firing.
+``cases.yaml``) that give the signal. ``screener check`` runs them all (``screener.engine.hazards``) and
+fails where a signal can be given without a control firing.
 """
 
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from screener.content.conditions import Condition
 from screener.content.form import Id
@@ -21,7 +21,6 @@ from screener.content.frozen import Field, Frozen
 from screener.content.sources import Citation
 
 Severity = Literal["catastrophic", "critical", "serious", "minor"]
-SEVERITIES = get_args(Severity)
 CONTROL_CATEGORIES = ("safety", "precaution")  # a control makes the hazard seen; information can be missed
 
 

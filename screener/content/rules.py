@@ -142,6 +142,11 @@ class FactDef(Frozen):
         """The text fact naming each entry with its notes, when a count has notes: 'Escitalopram: 30 mg …'."""
         return f"{self.id}_notes" if self.notes else None
 
+    @property
+    def made(self) -> set[str]:
+        """Every fact this definition makes: its own, and the text facts that go with it."""
+        return {self.id, *filter(None, [self.why_not_fact, self.names_fact, self.notes_fact])}
+
 
 class Rule(Frozen):
     id: Id

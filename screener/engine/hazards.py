@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from screener.content.bundle import FormBundle
-from screener.content.checks import check_citation, check_hazard_log
+from screener.content.checks import check_hazard_log
 from screener.content.frozen import Frozen
 from screener.content.hazards import Hazard, HazardLog
 from screener.content.loading import read_model
@@ -41,10 +41,7 @@ def run_hazards(bundle: FormBundle) -> HazardRun:
     log = read_model(path, HazardLog, problems)
     if log is None:
         return HazardRun(0, 0, problems)
-    check_hazard_log(path, log, bundle.form, bundle.rules, bundle.parameters, bundle.content, problems)
-    for hazard in log.hazards:
-        for citation in hazard.cite:
-            check_citation(path, f"hazard '{hazard.id}' > cite", citation, bundle.sources, problems)
+    check_hazard_log(path, log, bundle.form, bundle.rules, bundle.parameters, bundle.content, bundle.sources, problems)
     cases = {case.id: case for case in read_cases(bundle.folder / "cases.yaml", problems) or []}
     for name in log.contexts:
         if name not in cases:

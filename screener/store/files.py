@@ -84,37 +84,39 @@ def remove_stale_parts_in(folder: Path) -> list[Path]:
     """Remove, from one folder, the temporary files our killed writers left there, whatever file they were
     for; only ours (by name), only when their writer is gone and they are old. Another program's file is
     never touched. Run when a command starts writing into a folder."""
-    removed: list[Path] = []
     try:
-        candidates = [path for path in Path(folder).glob(".*.part") if _OURS.match(path.name)]
+        found = [
+            (path, match["name"])
+            for path in Path(folder).glob(".*.part")
+            if (match := _OURS.match(path.name)) and _old(path)
+        ]
     except OSError:
-        return removed
-    now = time.time()
-    for leftover in candidates:
-        name = _OURS.match(leftover.name)["name"]  # type: ignore[index]
-        try:
-            old = now - leftover.lstat().st_mtime > STALE_SECONDS and leftover.is_file()
-        except OSError:
-            continue
-        if old and not _writer_alive(leftover, name):
-            try:
-                leftover.unlink()
-            except OSError:
-                continue
-            removed.append(leftover)
-    return removed
+        return []
+    return _remove_dead(found)
 
 
 def remove_stale_parts(path: Path) -> list[Path]:
     """Remove the temporary files that killed writers left beside ``path``; returns what was removed."""
     folder = path.parent if str(path.parent) else Path(".")
-    removed = []
     try:
-        leftovers = list(folder.glob(f".{path.name}.*.part"))
+        found = [(leftover, path.name) for leftover in folder.glob(f".{path.name}.*.part")]
     except OSError:
-        return removed
-    for leftover in leftovers:
-        if _writer_alive(leftover, path.name):
+        return []
+    return _remove_dead(found)
+
+
+def _old(leftover: Path) -> bool:
+    try:
+        return time.time() - leftover.lstat().st_mtime > STALE_SECONDS and leftover.is_file()
+    except OSError:
+        return False
+
+
+def _remove_dead(leftovers: Iterable[tuple[Path, str]]) -> list[Path]:
+    """Remove each leftover (with the name of the file it was for) whose writer is gone."""
+    removed = []
+    for leftover, name in leftovers:
+        if _writer_alive(leftover, name):
             continue
         try:
             leftover.unlink()
